@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { generateDataset } from '../scripts/generator/generate-dataset';
+import { startStaticServer } from '../scripts/serve-range';
+import { quoteString } from '../src/sql/quote';
+import { DATA_PORT } from './ports';
+import { E2E_DATA_DIR, E2E_DATASET, MISSING_COLUMN_SHARD, e2eDataReady } from './test-data';
+
+/** Generates the test shards once, and serves them from a second origin with Range and CORS. */
+export default async function globalSetup() {
+  const manifest = await readFile(join(E2E_DATA_DIR, 'manifest.json'), 'utf8')
+    .then((text) => JSON.parse(text) as Record<string, unknown>)
+    .catch(() => ({}) as Record<string, unknown>);
+  const upToDate =
+    e2eDataReady() &&
+    manifest.seed === E2E_DATASET.seed &&
+    manifest.rows === E2E_DATASET.rows &&
+    manifest.rowGroupSize === E2E_DATASET.rowGroupSize;
+  if (!upToDate) {
+    const { files } = await generateDataset({ ...E2E_DATASET, outDir: E2E_DATA_DIR });
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    await conn.run(
+      `COPY (SELECT * EXCLUDE (language) FROM read_parquet(${quoteString(files[0]!.path)}))
+       TO ${quoteString(join(E2E_DATA_DIR, MISSING_COLUMN_SHARD))} (FORMAT parquet)`,
+    );
+    conn.closeSync();
+  }
+  const server = await startStaticServer({ root: E2E_DATA_DIR, port: DATA_PORT, cors: true });
+  return () => server.close();
+}

@@ -1,0 +1,4 @@
+/** The app (vite preview) and a second origin serving test shards, so `?data=` is cross-origin. */
+export const APP_PORT = 4173;
+export const DATA_PORT = 4174;
+export const DATA_ORIGIN = `http://127.0.0.1:${DATA_PORT}`;

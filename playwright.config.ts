@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/lib/chromium';
+import { APP_PORT } from './e2e/ports';
+
+/** End-to-end tests run against the production build (`vite build`) served by `vite preview`. */
+export default defineConfig({
+  testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 30_000 },
+  fullyParallel: true,
+  // Two cores: each page compiles 40 MB of wasm, so more than two pages at once only adds waiting.
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    launchOptions: chromiumLaunchOptions(),
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `npx vite preview --port ${APP_PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${APP_PORT}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import { dataSourceFromUrl } from '../features/dataset/data-source-from-url';
+import { DatasetStatus } from '../features/dataset/dataset-status';
+import { LoadingProgress } from '../features/dataset/loading-progress';
+import { useDataset } from '../features/dataset/use-dataset';
+import { ConversationList } from '../features/conversations/conversation-list';
+
+export function App() {
+  const source = useMemo(() => dataSourceFromUrl(window.location.href), []);
+  const dataset = useDataset(source);
+  return (
+    <div className="mx-auto flex min-h-screen max-w-6xl flex-col gap-3 p-4">
+      <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 className="text-xl font-semibold">Convoscope</h1>
+        {dataset.active && (
+          <>
+            <span className="text-sm text-slate-500">{dataset.active.label}</span>
+            <DatasetStatus datasetVersion={dataset.active.version} />
+          </>
+        )}
+      </header>
+      {dataset.loading && (
+        <LoadingProgress
+          label={dataset.loading.label}
+          progress={dataset.loading.progress}
+          onCancel={dataset.cancel}
+        />
+      )}
+      {dataset.error && (
+        <div
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+        >
+          {dataset.error}
+        </div>
+      )}
+      <main>{dataset.active && <ConversationList datasetVersion={dataset.active.version} />}</main>
+    </div>
+  );
+}

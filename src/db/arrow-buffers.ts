@@ -1,0 +1,41 @@
+import type { Data } from 'apache-arrow';
+
+/**
+ * Raw-buffer access to Arrow data. The metadata build touches every message of a million
+ * conversations: going through Vector.get() and per-row objects is what made other readers slow.
+ * Offsets follow arrow-js: bit-packed buffers (validity, booleans) are read at `data.offset + i`,
+ * while `values` and `valueOffsets` are already sliced to the data.
+ */
+export function isValid(data: Data, i: number): boolean {
+  if (data.nullCount === 0 || !data.nullBitmap || data.nullBitmap.length === 0) return true;
+  const bit = data.offset + i;
+  return ((data.nullBitmap[bit >> 3] ?? 0) & (1 << (bit & 7))) !== 0;
+}
+
+/** A boolean value, null read as false. */
+export function boolAt(data: Data, i: number): boolean {
+  if (!isValid(data, i)) return false;
+  const bit = data.offset + i;
+  const values = data.values as Uint8Array;
+  return ((values[bit >> 3] ?? 0) & (1 << (bit & 7))) !== 0;
+}
+
+/** The child Data of a struct by field name, or undefined. */
+export function structChild(data: Data, name: string): Data | undefined {
+  const fields = (data.type as { children?: { name: string }[] }).children ?? [];
+  const index = fields.findIndex((f) => f.name === name);
+  return index < 0 ? undefined : data.children[index];
+}
+
+/** Packs booleans into an Arrow bitmap (LSB first). */
+export class BitmapBuilder {
+  readonly bytes: Uint8Array;
+  count = 0;
+  constructor(length: number) {
+    this.bytes = new Uint8Array(Math.ceil(length / 8));
+  }
+  set(i: number): void {
+    this.bytes[i >> 3]! |= 1 << (i & 7);
+    this.count++;
+  }
+}

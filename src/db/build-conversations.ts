@@ -1,0 +1,141 @@
+import { buildCreateConversationsTable, CONVERSATIONS } from '../sql/conversations-table';
+import { quoteIdentifier } from '../sql/quote';
+import { DatasetError } from './dataset-error';
+import { getDuckDB } from './duckdb';
+import type { ParquetPool } from './parquet-pool';
+import type { MetadataTask, ShardInfo, ShardRef } from './parquet-protocol';
+
+export interface BuildProgress {
+  shardsDone: number;
+  shardsTotal: number;
+  bytesRead: number;
+  bytesTotal: number;
+  rowsDone: number;
+  rowsTotal: number;
+}
+
+export interface BuiltDataset {
+  shards: ShardRef[];
+  infos: ShardInfo[];
+  rows: number;
+  bytes: number;
+  milliseconds: number;
+}
+
+const STAGING = 'conversations_next';
+
+/**
+ * Builds `conversations` by streaming every shard's row groups through the parquet workers (only the
+ * metadata leaves, never the text) and inserting the computed rows into DuckDB. It fills a staging
+ * table and swaps it in only when complete, so a failed or cancelled open keeps the previous dataset.
+ */
+export async function buildConversations(
+  pool: ParquetPool,
+  shards: ShardRef[],
+  options: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void } = {},
+): Promise<BuiltDataset> {
+  const { signal, onProgress } = options;
+  const started = performance.now();
+  const abort = () => pool.reset(signal?.reason ?? new DOMException('Cancelled', 'AbortError'));
+  signal?.addEventListener('abort', abort, { once: true });
+  // The engine starts while the footers are read: both are slow the first time.
+  const duckdb = getDuckDB();
+  try {
+    signal?.throwIfAborted();
+    const infos = await Promise.all(shards.map((shard) => pool.run({ type: 'inspect', shard })));
+    const { conn } = await duckdb;
+    const rowsTotal = infos.reduce((sum, i) => sum + i.rows, 0);
+    if (rowsTotal === 0) {
+      throw new DatasetError({
+        file: shards.map((s) => s.name).join(', '),
+        message: 'contains no rows',
+      });
+    }
+    const tasks = planTasks(shards, infos);
+    const progress: BuildProgress = {
+      shardsDone: 0,
+      shardsTotal: shards.length,
+      bytesRead: 0,
+      bytesTotal: infos.reduce(
+        (s, i) => s + i.rowGroups.reduce((t, g) => t + g.metadataBytes, 0),
+        0,
+      ),
+      rowsDone: 0,
+      rowsTotal,
+    };
+    onProgress?.({ ...progress });
+    await conn.query(buildCreateConversationsTable(STAGING));
+
+    const groupsLeft = infos.map((i) => i.rowGroups.length);
+    let inserting = Promise.resolve();
+    const runTask = async (task: MetadataTask) => {
+      const { ipc, rows } = await pool.run({ type: 'metadata', task });
+      signal?.throwIfAborted();
+      // Inserts go one at a time: DuckDB appends to one table, and order is restored by `row`.
+      inserting = inserting.then(() =>
+        conn.insertArrowFromIPCStream(ipc, { name: STAGING, create: false }),
+      );
+      await inserting;
+      progress.rowsDone += rows;
+      progress.bytesRead += infos[task.shardIndex]!.rowGroups[task.rowGroup]!.metadataBytes;
+      if (--groupsLeft[task.shardIndex]! === 0) progress.shardsDone++;
+      onProgress?.({ ...progress });
+    };
+    // Two reads per worker keep the network busy while the other one decodes.
+    await runLimited(tasks, pool.size * 2, runTask);
+    signal?.throwIfAborted();
+    progress.shardsDone = shards.length;
+    onProgress?.({ ...progress });
+
+    await conn.query(`BEGIN TRANSACTION`);
+    await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(CONVERSATIONS)}`);
+    await conn.query(
+      `ALTER TABLE ${quoteIdentifier(STAGING)} RENAME TO ${quoteIdentifier(CONVERSATIONS)}`,
+    );
+    await conn.query(`COMMIT`);
+    return {
+      shards,
+      infos,
+      rows: rowsTotal,
+      bytes: progress.bytesRead,
+      milliseconds: performance.now() - started,
+    };
+  } catch (error) {
+    pool.reset(error); // stop the other reads still in flight
+    await duckdb
+      .then(({ conn }) => conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(STAGING)}`))
+      .catch(() => undefined);
+    throw signal?.aborted ? signal.reason : error;
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+function planTasks(shards: ShardRef[], infos: ShardInfo[]): MetadataTask[] {
+  const tasks: MetadataTask[] = [];
+  let shardRowOffset = 0;
+  infos.forEach((info, shardIndex) => {
+    let shardRowStart = 0;
+    info.rowGroups.forEach((group, rowGroup) => {
+      tasks.push({
+        shard: shards[shardIndex]!,
+        shardIndex,
+        rowGroup,
+        shardRowStart,
+        shardRowOffset,
+        leaves: info.columns.metadataLeaves,
+      });
+      shardRowStart += group.rows;
+    });
+    shardRowOffset += info.rows;
+  });
+  return tasks;
+}
+
+async function runLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await run(items[next++]!);
+  });
+  await Promise.all(lanes);
+}

@@ -1,0 +1,58 @@
+import type { DatasetProblem } from './dataset-error';
+import type { ShardColumns } from './shard-schema';
+
+/** A parquet shard: a URL (read with range requests) or a local File (read by slices). */
+export interface ShardRef {
+  /** Shown to the user in progress and errors. */
+  name: string;
+  url?: string;
+  file?: File;
+}
+
+export interface ShardInfo {
+  rows: number;
+  columns: ShardColumns;
+  /** Per row group: rows, and compressed bytes of the metadata leaves (what the build reads). */
+  rowGroups: { rows: number; metadataBytes: number }[];
+}
+
+export interface MetadataTask {
+  shard: ShardRef;
+  shardIndex: number;
+  rowGroup: number;
+  shardRowStart: number;
+  shardRowOffset: number;
+  leaves: string[];
+}
+
+export interface MessageRecord {
+  role: string | null;
+  content: string | null;
+  moderation: {
+    flagged: boolean | null;
+    categories: Record<string, boolean | null>;
+    scores: Record<string, number | null>;
+  } | null;
+}
+
+export type WorkerRequest =
+  | { type: 'inspect'; shard: ShardRef }
+  | { type: 'metadata'; task: MetadataTask }
+  | {
+      type: 'conversation';
+      shard: ShardRef;
+      rowGroup: number;
+      rowInGroup: number;
+      leaves: string[];
+    };
+
+export interface WorkerResults {
+  inspect: ShardInfo;
+  /** Arrow IPC stream of `conversations` rows for one row group. */
+  metadata: { ipc: Uint8Array; rows: number };
+  conversation: { messages: MessageRecord[] };
+}
+
+export type WorkerResponse =
+  | { id: number; ok: true; result: WorkerResults[keyof WorkerResults] }
+  | { id: number; ok: false; problem?: DatasetProblem; message: string };

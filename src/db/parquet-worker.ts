@@ -1,0 +1,136 @@
+/// <reference lib="webworker" />
+import init, { ParquetFile } from 'parquet-wasm/esm';
+import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { computeConversationBatch } from './conversation-metadata';
+import { conversationFromTable } from './conversation-record';
+import { DatasetError } from './dataset-error';
+import { checkShardSchema } from './shard-schema';
+import type {
+  MetadataTask,
+  ShardInfo,
+  ShardRef,
+  WorkerRequest,
+  WorkerResponse,
+  WorkerResults,
+} from './parquet-protocol';
+
+/**
+ * All parquet I/O happens here, off the main thread: footers, leaf-column projection, one row group
+ * at a time. Several range requests stay in flight per read so latency overlaps decoding.
+ */
+const READ_CONCURRENCY = 8;
+
+const ready = init({ module_or_path: parquetWasmUrl });
+const files = new Map<string, Promise<ParquetFile>>();
+
+function shardKey(shard: ShardRef): string {
+  if (shard.url) return `url:${shard.url}`;
+  const f = shard.file;
+  return `file:${shard.name}:${f?.size}:${f?.lastModified}`;
+}
+
+function openShard(shard: ShardRef): Promise<ParquetFile> {
+  const key = shardKey(shard);
+  let file = files.get(key);
+  if (!file) {
+    file = ready.then(() => {
+      if (shard.url) return ParquetFile.fromUrl(shard.url);
+      if (shard.file) return ParquetFile.fromFile(shard.file);
+      throw new Error(`${shard.name}: neither a URL nor a file`);
+    });
+    file.catch(() => files.delete(key));
+    files.set(key, file);
+  }
+  return file;
+}
+
+async function inspect(shard: ShardRef): Promise<ShardInfo> {
+  let file: ParquetFile;
+  try {
+    file = await openShard(shard);
+  } catch (error) {
+    throw new DatasetError({
+      file: shard.name,
+      message: `could not be read as parquet: ${errorText(error)}`,
+    });
+  }
+  const metadata = file.metadata();
+  const schema = tableFromIPC(file.schema().intoIPCStream()).schema;
+  const groups = metadata.rowGroups();
+  const leafPaths = groups[0]?.columns().map((c) => c.columnPath()) ?? [];
+  const checked = checkShardSchema(shard.name, schema, leafPaths);
+  if ('problem' in checked) throw new DatasetError(checked.problem);
+  const wanted = new Set(checked.columns.metadataLeaves);
+  return {
+    rows: metadata.fileMetadata().numRows(),
+    columns: checked.columns,
+    rowGroups: groups.map((g) => ({
+      rows: g.numRows(),
+      metadataBytes: g
+        .columns()
+        .filter((c) => wanted.has(c.columnPath().join('.')))
+        .reduce((sum, c) => sum + c.compressedSize(), 0),
+    })),
+  };
+}
+
+async function metadata(task: MetadataTask): Promise<WorkerResults['metadata']> {
+  const file = await openShard(task.shard);
+  const wasmTable = await file.read({
+    rowGroups: [task.rowGroup],
+    columns: task.leaves,
+    batchSize: 1 << 20,
+    concurrency: READ_CONCURRENCY,
+  });
+  const input = tableFromIPC(wasmTable.intoIPCStream());
+  let shardRowStart = task.shardRowStart;
+  const batches = input.batches.map((batch) => {
+    const out = computeConversationBatch(batch, {
+      shard: task.shardIndex,
+      shardRowStart,
+      shardRowOffset: task.shardRowOffset,
+    });
+    shardRowStart += batch.numRows;
+    return out;
+  });
+  return { ipc: tableToIPC(new Table(batches), 'stream'), rows: input.numRows };
+}
+
+async function conversation(
+  request: Extract<WorkerRequest, { type: 'conversation' }>,
+): Promise<WorkerResults['conversation']> {
+  const file = await openShard(request.shard);
+  const wasmTable = await file.read({
+    rowGroups: [request.rowGroup],
+    columns: request.leaves,
+    offset: request.rowInGroup,
+    limit: 1,
+    concurrency: READ_CONCURRENCY,
+  });
+  return { messages: conversationFromTable(tableFromIPC(wasmTable.intoIPCStream())) };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest }>) => {
+  const { id, request } = event.data;
+  try {
+    let result: WorkerResults[keyof WorkerResults];
+    if (request.type === 'inspect') result = await inspect(request.shard);
+    else if (request.type === 'metadata') result = await metadata(request.task);
+    else result = await conversation(request);
+    const transfer = 'ipc' in result ? [result.ipc.buffer as ArrayBuffer] : [];
+    self.postMessage({ id, ok: true, result } satisfies WorkerResponse, { transfer });
+  } catch (error) {
+    const problem = error instanceof DatasetError ? error.problem : undefined;
+    self.postMessage({
+      id,
+      ok: false,
+      problem,
+      message: errorText(error),
+    } satisfies WorkerResponse);
+  }
+};

@@ -1,0 +1,9 @@
+import { sampleSource, urlSource, type DataSource } from '../../db/data-source';
+
+/** `?data=<url>` (repeatable) opens those parquet files; without it the embedded sample opens. */
+export function dataSourceFromUrl(href: string): DataSource {
+  const url = new URL(href);
+  const data = url.searchParams.getAll('data').filter((u) => u.trim() !== '');
+  const base = new URL(import.meta.env.BASE_URL, url).href;
+  return data.length > 0 ? urlSource(data, base) : sampleSource(base);
+}

@@ -1,0 +1,75 @@
+import type { DataSource } from '../../db/data-source';
+import { openShards, DatasetError, type BuildProgress } from '../../db/engine';
+
+export interface ActiveDataset {
+  sourceId: string;
+  label: string;
+  rows: number;
+  /** Changes with every successful open: part of every query key. */
+  version: number;
+}
+
+export interface DatasetSnapshot {
+  active: ActiveDataset | null;
+  loading: { label: string; progress: BuildProgress | null } | null;
+  error: string | null;
+}
+
+/**
+ * The open dataset and the open in progress. Keeps the last good dataset while a new one loads,
+ * fails or is cancelled: an open never takes away what the user had.
+ */
+export class DatasetStore {
+  private snapshot: DatasetSnapshot = { active: null, loading: null, error: null };
+  private listeners = new Set<() => void>();
+  private controller: AbortController | null = null;
+  private version = 0;
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.snapshot;
+
+  /** Opens a source; a newer open cancels an older one still running. */
+  async open(source: DataSource): Promise<void> {
+    this.controller?.abort();
+    const abort = new AbortController();
+    this.controller = abort;
+    this.set({ error: null, loading: { label: source.label, progress: null } });
+    try {
+      const shards = await source.resolveShards(abort.signal);
+      const built = await openShards(shards, {
+        signal: abort.signal,
+        onProgress: (progress) => {
+          if (!abort.signal.aborted) this.set({ loading: { label: source.label, progress } });
+        },
+      });
+      if (abort.signal.aborted) return;
+      const active = {
+        sourceId: source.id,
+        label: source.label,
+        rows: built.rows,
+        version: ++this.version,
+      };
+      this.set({ active, loading: null });
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      const message =
+        e instanceof DatasetError ? e.message : `Could not open the data: ${String(e)}`;
+      this.set({ error: message, loading: null });
+    }
+  }
+
+  cancel = () => {
+    this.controller?.abort();
+    this.controller = null;
+    this.set({ loading: null });
+  };
+
+  private set(patch: Partial<DatasetSnapshot>) {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

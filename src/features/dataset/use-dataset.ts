@@ -1,0 +1,15 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { DataSource } from '../../db/data-source';
+import { DatasetStore, type DatasetSnapshot } from './dataset-store';
+
+export type { ActiveDataset } from './dataset-store';
+
+/** Opens `source` (again whenever it changes) and follows the dataset store. */
+export function useDataset(source: DataSource): DatasetSnapshot & { cancel: () => void } {
+  const [store] = useState(() => new DatasetStore());
+  useEffect(() => {
+    void store.open(source);
+  }, [store, source]);
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  return { ...snapshot, cancel: store.cancel };
+}

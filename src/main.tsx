@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { Providers } from './app/providers';
+import './index.css';
+import { startEngine } from './db/engine';
+
+// Compiling DuckDB's 34 MB of wasm is the slowest part of the first open: start it before React.
+void startEngine();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Providers>
+      <App />
+    </Providers>
+  </StrictMode>,
+);
