@@ -44,7 +44,7 @@ export function urlSource(urls: string[], baseUrl: string): DataSource {
   return {
     id: `urls:${urls.join('\n')}`,
     label: urls.length === 1 ? urls[0]! : `${urls.length} parquet files`,
-    resolveShards: () => Promise.resolve(urls.map((url) => toShard(url, baseUrl))),
+    resolveShards: async () => urls.map((url) => toShard(url, baseUrl)),
   };
 }
 

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { readParquet, ParquetFile } from 'parquet-wasm/node';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { checkShardSchema, type ShardColumns } from '../shard-schema';
+
+/**
+ * Test support: the browser's parquet path (parquet-wasm, projected leaves, Arrow) run in Node over
+ * files on disk, and native DuckDB beside it as the reference.
+ */
+export interface NodeShard {
+  path: string;
+  bytes: Uint8Array;
+  columns: ShardColumns;
+  rowGroups: number[];
+}
+
+export async function openNodeShard(path: string): Promise<NodeShard> {
+  const bytes = readFileSync(path);
+  const file = await ParquetFile.fromFile(new Blob([bytes]));
+  const metadata = file.metadata();
+  const groups = metadata.rowGroups();
+  const schema = tableFromIPC(file.schema().intoIPCStream()).schema;
+  const leafPaths = groups[0]?.columns().map((c) => c.columnPath()) ?? [];
+  const checked = checkShardSchema(basename(path), schema, leafPaths);
+  if ('problem' in checked) throw new Error(JSON.stringify(checked.problem));
+  return { path, bytes, columns: checked.columns, rowGroups: groups.map((g) => g.numRows()) };
+}
+
+export function readRowGroup(
+  shard: NodeShard,
+  rowGroup: number,
+  columns: string[],
+  range?: { offset: number; limit: number },
+): Table {
+  return tableFromIPC(
+    readParquet(shard.bytes, { rowGroups: [rowGroup], columns, ...range }).intoIPCStream(),
+  );
+}
+
+export async function nativeConnection(): Promise<DuckDBConnection> {
+  const db = await DuckDBInstance.create(':memory:');
+  return db.connect();
+}
+
+/** Rows as plain JSON-safe objects (BIGINT as number) for deep comparison. */
+export async function nativeRows(conn: DuckDBConnection, sql: string) {
+  const reader = await conn.runAndReadAll(sql);
+  return reader
+    .getRowObjectsJS()
+    .map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),
+      ),
+    );
+}

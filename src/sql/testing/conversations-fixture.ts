@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { generateDataset } from '../../../scripts/generator/generate-dataset';
+import { nativeConnection } from '../../db/testing/node-shards';
+import { buildNativeConversationsQuery } from '../native-conversations';
+import { CONVERSATIONS } from '../conversations-table';
+import type { SqlQuery } from '../query';
+
+/**
+ * A native DuckDB holding `conversations` for a generated dataset: SQL builders are tested by
+ * running them here and checking the rows, never by comparing SQL text.
+ */
+export async function conversationsFixture(options: {
+  rows: number;
+  shards: number;
+  seed: number;
+}) {
+  const dir = mkdtempSync(join(tmpdir(), 'convoscope-sql-'));
+  const { files } = await generateDataset({ ...options, outDir: dir });
+  const conn = await nativeConnection();
+  let rowOffset = 0;
+  const shards = files.map((f) => {
+    const shard = { path: f.path, rowOffset };
+    rowOffset += f.rows;
+    return shard;
+  });
+  await conn.run(
+    `CREATE TABLE ${CONVERSATIONS} AS ${buildNativeConversationsQuery({ shards, hasRedacted: true })}`,
+  );
+  return {
+    conn,
+    /** Runs a builder's statement with its parameters bound, as the browser engine does. */
+    run: (query: SqlQuery) => runPrepared(conn, query),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function runPrepared(conn: DuckDBConnection, query: SqlQuery) {
+  const statement = await conn.prepare(query.sql);
+  query.params.forEach((value, i) => {
+    const index = i + 1;
+    if (value === null) statement.bindNull(index);
+    else if (typeof value === 'boolean') statement.bindBoolean(index, value);
+    else if (typeof value === 'number')
+      if (Number.isInteger(value)) statement.bindBigInt(index, BigInt(value));
+      else statement.bindDouble(index, value);
+    else statement.bindVarchar(index, value);
+  });
+  const reader = await statement.runAndReadAll();
+  return reader
+    .getRowObjectsJS()
+    .map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),
+      ),
+    );
+}
