@@ -31,7 +31,9 @@ test('a shard without a required column is refused with an alert naming file, co
   await expect(page.getByRole('status')).toHaveCount(0);
 });
 
-test('loading shows progress and can be cancelled', async ({ guardedPage: page }) => {
+test('loading shows progress, can be cancelled, and can be started again', async ({
+  guardedPage: page,
+}) => {
   // Hold the data back so the loading state stays on screen long enough to act on.
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -39,11 +41,17 @@ test('loading shows progress and can be cancelled', async ({ guardedPage: page }
     await held;
     await route.continue();
   });
-  await page.goto(dataUrl(e2eShardNames()));
+  const names = e2eShardNames();
+  await page.goto(dataUrl(names));
   const progress = page.getByRole('progressbar', { name: 'Loading dataset' });
   await expect(progress).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toHaveCount(0);
-  release();
+  await expect(page.getByText('Opening 2 parquet files was cancelled.')).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0);
+
+  release();
+  await page.getByRole('button', { name: 'Open again' }).click();
+  const expected = await nativeRowCount(names.map((n) => join(E2E_DATA_DIR, n)));
+  await expect(page.getByRole('status')).toHaveText(`${formatCount(expected)} conversations`);
 });

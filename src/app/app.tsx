@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { dataSourceFromUrl } from '../features/dataset/data-source-from-url';
 import { DatasetStatus } from '../features/dataset/dataset-status';
 import { LoadingProgress } from '../features/dataset/loading-progress';
+import { CancelledNotice } from '../features/dataset/cancelled-notice';
 import { useDataset } from '../features/dataset/use-dataset';
 import { ConversationList } from '../features/conversations/conversation-list';
 
@@ -24,6 +25,13 @@ export function App() {
           label={dataset.loading.label}
           progress={dataset.loading.progress}
           onCancel={dataset.cancel}
+        />
+      )}
+      {dataset.cancelled && (
+        <CancelledNotice
+          source={dataset.cancelled}
+          keptLabel={dataset.active?.label ?? null}
+          onRetry={() => dataset.open(dataset.cancelled!)}
         />
       )}
       {dataset.error && (

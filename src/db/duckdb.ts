@@ -26,6 +26,7 @@ export function getDuckDB(): Promise<DuckDBHandle> {
 }
 
 async function start(): Promise<DuckDBHandle> {
+  const started = performance.now();
   const worker = new Worker(workerUrl);
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
   await db.instantiate(wasmUrl);
@@ -35,5 +36,6 @@ async function start(): Promise<DuckDBHandle> {
   // may be downloaded at run time here, so turn that off before the first real query.
   await conn.query(`SET autoinstall_known_extensions = false`);
   await conn.query(`SET autoload_known_extensions = false`);
+  performance.measure('convoscope:engine-start', { start: started, end: performance.now() });
   return { db, conn };
 }

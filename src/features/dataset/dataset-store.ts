@@ -13,6 +13,8 @@ export interface DatasetSnapshot {
   active: ActiveDataset | null;
   loading: { label: string; progress: BuildProgress | null } | null;
   error: string | null;
+  /** The open that was cancelled, so the user can start it again. */
+  cancelled: DataSource | null;
 }
 
 /**
@@ -20,7 +22,8 @@ export interface DatasetSnapshot {
  * fails or is cancelled: an open never takes away what the user had.
  */
 export class DatasetStore {
-  private snapshot: DatasetSnapshot = { active: null, loading: null, error: null };
+  private snapshot: DatasetSnapshot = { active: null, loading: null, error: null, cancelled: null };
+  private opening: DataSource | null = null;
   private listeners = new Set<() => void>();
   private controller: AbortController | null = null;
   private version = 0;
@@ -37,7 +40,8 @@ export class DatasetStore {
     this.controller?.abort();
     const abort = new AbortController();
     this.controller = abort;
-    this.set({ error: null, loading: { label: source.label, progress: null } });
+    this.opening = source;
+    this.set({ error: null, cancelled: null, loading: { label: source.label, progress: null } });
     try {
       const shards = await source.resolveShards(abort.signal);
       const built = await openShards(shards, {
@@ -63,9 +67,10 @@ export class DatasetStore {
   }
 
   cancel = () => {
-    this.controller?.abort();
+    if (!this.controller) return;
+    this.controller.abort();
     this.controller = null;
-    this.set({ loading: null });
+    this.set({ loading: null, cancelled: this.opening });
   };
 
   private set(patch: Partial<DatasetSnapshot>) {

@@ -5,11 +5,13 @@ import { DatasetStore, type DatasetSnapshot } from './dataset-store';
 export type { ActiveDataset } from './dataset-store';
 
 /** Opens `source` (again whenever it changes) and follows the dataset store. */
-export function useDataset(source: DataSource): DatasetSnapshot & { cancel: () => void } {
+export function useDataset(
+  source: DataSource,
+): DatasetSnapshot & { cancel: () => void; open: (source: DataSource) => void } {
   const [store] = useState(() => new DatasetStore());
   useEffect(() => {
     void store.open(source);
   }, [store, source]);
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  return { ...snapshot, cancel: store.cancel };
+  return { ...snapshot, cancel: store.cancel, open: (s) => void store.open(s) };
 }
