@@ -1,0 +1,84 @@
+export interface BenchArgs {
+  rows: number;
+  runs: number;
+  json: string;
+  skipNative: boolean;
+  build: boolean;
+  /** Exit with code 2 when a line misses its budget. */
+  strict: boolean;
+  /** Keep every data request (path, range, bytes, time) in the JSON. */
+  trace: boolean;
+  /** Serve this folder instead of building dist/ (a stub page, another build). */
+  appDir?: string;
+  /** Use the *.parquet files of this folder instead of the generated dataset. */
+  dataDir?: string;
+}
+
+export const USAGE = `usage: npm run bench -- [options]
+  --rows N        conversations to generate (default 1000000; others get their own cache folder)
+  --runs N        runs per step (default 3)
+  --json PATH     where to write results (default .cache/bench/results.json)
+  --skip-native   do not run native DuckDB
+  --no-build      reuse dist/ when it exists instead of running vite build
+  --strict        exit with code 2 when a budget is missed
+  --trace         record every data request of each browser run in the JSON
+  --app-dir DIR   serve DIR as the app instead of dist/ (implies --no-build)
+  --data-dir DIR  benchmark the *.parquet files in DIR (sorted by name) instead of generating`;
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const args: BenchArgs = {
+    rows: 1_000_000,
+    runs: 3,
+    json: '.cache/bench/results.json',
+    skipNative: false,
+    build: true,
+    strict: false,
+    trace: false,
+  };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
+    return v;
+  };
+  const positiveInt = (v: string, flag: string): number => {
+    const n = Number(v.replace(/_/g, ''));
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} must be a positive integer`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    switch (flag) {
+      case '--rows':
+        args.rows = positiveInt(value(++i, flag), flag);
+        break;
+      case '--runs':
+        args.runs = positiveInt(value(++i, flag), flag);
+        break;
+      case '--json':
+        args.json = value(++i, flag);
+        break;
+      case '--skip-native':
+        args.skipNative = true;
+        break;
+      case '--no-build':
+        args.build = false;
+        break;
+      case '--strict':
+        args.strict = true;
+        break;
+      case '--trace':
+        args.trace = true;
+        break;
+      case '--app-dir':
+        args.appDir = value(++i, flag);
+        args.build = false;
+        break;
+      case '--data-dir':
+        args.dataDir = value(++i, flag);
+        break;
+      default:
+        throw new Error(`unknown argument: ${flag}\n${USAGE}`);
+    }
+  }
+  return args;
+}

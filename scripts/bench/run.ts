@@ -1,0 +1,164 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { version as duckdbNodeVersion } from '@duckdb/node-api';
+import { startStaticServer, type RequestLogEntry, type StaticServer } from '../serve-range';
+import { parseBenchArgs } from './args';
+import { launchBenchBrowser, openBrowserSession, type BenchBrowser } from './browser';
+import { datasetFromDir, ensureDataset, warmPageCache, type Dataset } from './dataset';
+import { cleanup, ensureAppBuild, exitCleanlyOnSignals, onCleanup } from './harness';
+import { openNativeSession } from './native';
+import { formatMs, formatTable, summarize, type StepSummary } from './report';
+import { STEPS, type Sample } from './steps';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const log = (msg: string) => console.error(`[bench] ${msg}`);
+
+async function serve(
+  root: string,
+  spa: boolean,
+  onRequest?: (entry: RequestLogEntry) => void,
+): Promise<StaticServer> {
+  const server = await startStaticServer({ root, spa, onRequest });
+  onCleanup(() => server.close());
+  return server;
+}
+
+function checkRows(side: string, sample: Sample, dataset: Dataset): void {
+  if (sample.rows !== undefined && sample.rows !== dataset.rows) {
+    throw new Error(
+      `${side} built ${sample.rows} conversations, the dataset has ${dataset.rows} (${dataset.dir})`,
+    );
+  }
+}
+
+interface RunContext {
+  dataset: Dataset;
+  bench: BenchBrowser;
+  appOrigin: string;
+  dataServer: StaticServer;
+}
+
+async function browserRun(ctx: RunContext, run: number): Promise<Sample[]> {
+  const dataUrls = ctx.dataset.shards.map((s) => `${ctx.dataServer.origin}/${s.name}`);
+  const session = await openBrowserSession(ctx.bench, {
+    appOrigin: ctx.appOrigin,
+    dataUrls,
+    dataServer: ctx.dataServer,
+  });
+  try {
+    const samples: Sample[] = [];
+    for (const step of STEPS) {
+      ctx.dataServer.stats.reset();
+      ctx.bench.sampler.resetPeak();
+      const sample = await step.ours(session);
+      sample.bytes ??= ctx.dataServer.stats.bytes;
+      sample.peakMemory ??= await ctx.bench.sampler.peak();
+      checkRows('the browser', sample, ctx.dataset);
+      log(`run ${run} ours   ${step.id}: ${formatMs(sample.ms)}`);
+      samples.push(sample);
+    }
+    return samples;
+  } finally {
+    await session.close();
+  }
+}
+
+async function nativeRun(dataset: Dataset, run: number): Promise<(Sample | null)[]> {
+  const session = await openNativeSession(dataset);
+  try {
+    const samples: (Sample | null)[] = [];
+    for (const step of STEPS) {
+      const sample = step.native ? await step.native(session) : null;
+      if (sample) {
+        checkRows('native DuckDB', sample, dataset);
+        log(`run ${run} native ${step.id}: ${formatMs(sample.ms)}`);
+      }
+      samples.push(sample);
+    }
+    return samples;
+  } finally {
+    session.close();
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseBenchArgs(argv);
+  const dataset = args.dataDir
+    ? await datasetFromDir(args.dataDir)
+    : await ensureDataset(repoRoot, args.rows, log);
+  log(
+    `dataset: ${dataset.rows.toLocaleString('en-US')} conversations, ${dataset.shards.length} shards, ` +
+      `${Math.round(dataset.bytes / 1e6)} MB (${dataset.origin}: ${dataset.dir})`,
+  );
+  const appDir = args.appDir
+    ? resolve(args.appDir)
+    : await ensureAppBuild(repoRoot, args.build, log);
+  const app = await serve(appDir, true);
+  const requestLog: RequestLogEntry[] = [];
+  const dataServer = await serve(
+    dataset.dir,
+    false,
+    args.trace ? (entry) => requestLog.push(entry) : undefined,
+  );
+  await warmPageCache(dataset);
+
+  const bench = await launchBenchBrowser();
+  onCleanup(() => bench.close());
+  log(`chromium ${bench.version}; app ${app.origin}, data ${dataServer.origin}`);
+  const ctx: RunContext = { dataset, bench, appOrigin: app.origin, dataServer };
+
+  const ours: Sample[][] = STEPS.map(() => []);
+  const native: Sample[][] = STEPS.map(() => []);
+  const traces: { run: number; requests: RequestLogEntry[] }[] = [];
+  for (let run = 1; run <= args.runs; run++) {
+    (await browserRun(ctx, run)).forEach((s, i) => ours[i]!.push(s));
+    if (args.trace) traces.push({ run, requests: requestLog.splice(0) });
+    if (args.skipNative) continue;
+    (await nativeRun(dataset, run)).forEach((s, i) => s && native[i]!.push(s));
+  }
+
+  const summaries: StepSummary[] = STEPS.map((step, i) => summarize(step, ours[i]!, native[i]!));
+  console.log(formatTable(summaries));
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      memoryBytes: totalmem(),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      chromium: bench.version,
+      duckdbNative: duckdbNodeVersion(),
+    },
+    args,
+    dataset: {
+      dir: dataset.dir,
+      origin: dataset.origin,
+      rows: dataset.rows,
+      bytes: dataset.bytes,
+      shards: dataset.shards.map(({ name, rows, bytes }) => ({ name, rows, bytes })),
+    },
+    steps: summaries,
+    ...(args.trace ? { traces } : {}),
+  };
+  const jsonPath = resolve(args.json);
+  await mkdir(dirname(jsonPath), { recursive: true });
+  await writeFile(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${jsonPath}`);
+  const missed = summaries.filter((s) => s.pass === false).map((s) => s.id);
+  if (missed.length) log(`over budget: ${missed.join(', ')}`);
+  return args.strict && missed.length ? 2 : 0;
+}
+
+exitCleanlyOnSignals();
+let code = 1;
+try {
+  code = await main(process.argv.slice(2));
+} catch (err) {
+  console.error(`[bench] failed: ${err instanceof Error ? err.message : String(err)}`);
+} finally {
+  await cleanup();
+}
+process.exit(code);

@@ -1,0 +1,79 @@
+import { buildNativeConversationsQuery } from '../../src/sql/native-conversations';
+import type { BrowserSession } from './browser';
+import { leafBytes, type NativeSession } from './native';
+import type { TreeMemory } from './process-tree';
+
+/** One measurement of one side. `bytes` and `peakMemory` are filled in by the runner if absent. */
+export interface Sample {
+  ms: number;
+  bytes?: number;
+  /** Of the browser's process tree. */
+  peakMemory?: TreeMemory;
+  /** Conversations the step saw; the runner checks it against the dataset. */
+  rows?: number;
+  extra?: Record<string, unknown>;
+}
+
+export type Budget =
+  { kind: 'ratio'; max: number } | { kind: 'median-ms'; max: number } | { kind: 'none' };
+
+/**
+ * One line of the bench. Each run opens a fresh browser session (page loaded, `conversations`
+ * built) and a fresh native session, then runs every step in order on each, so a step may rely on
+ * the work of the steps before it (the native `conversations` table, the open page).
+ */
+export interface BenchStep {
+  id: string;
+  label: string;
+  budget: Budget;
+  ours(session: BrowserSession): Promise<Sample>;
+  native?(session: NativeSession): Promise<Sample>;
+  nativeBytesEstimated?: boolean;
+}
+
+const nativeBuildBytes = new WeakMap<object, number>();
+
+export const STEPS: BenchStep[] = [
+  {
+    id: 'build',
+    label: 'build conversations (HTTP shards)',
+    budget: { kind: 'ratio', max: 1.5 },
+    nativeBytesEstimated: true,
+    ours: async ({ ready }) => ({
+      ms: ready.buildMs,
+      rows: ready.rows,
+      bytes: ready.bytes,
+      peakMemory: ready.peakMemory,
+      extra: {
+        shards: ready.shards,
+        appBytes: ready.appBytes,
+        requests: ready.requests,
+        loadToReadyMs: ready.loadToReadyMs,
+      },
+    }),
+    native: async (session) => {
+      const sql = buildNativeConversationsQuery({
+        shards: session.dataset.shards.map(({ path, rowOffset }) => ({ path, rowOffset })),
+        hasRedacted: true,
+      });
+      const ms = await session.time(`CREATE TABLE conversations AS ${sql}`);
+      const rows = Number(await session.scalar('SELECT count(*) FROM conversations'));
+      let bytes = nativeBuildBytes.get(session.dataset);
+      if (bytes === undefined) {
+        bytes = await leafBytes(session, (leaf) => leaf === 'conversation.list.element.content');
+        nativeBuildBytes.set(session.dataset, bytes);
+      }
+      return { ms, rows, bytes };
+    },
+  },
+  {
+    id: 'load',
+    label: 'page load to conversations ready',
+    budget: { kind: 'none' },
+    ours: async ({ ready }) => ({
+      ms: ready.loadToReadyMs,
+      bytes: ready.bytes,
+      peakMemory: ready.peakMemory,
+    }),
+  },
+];
