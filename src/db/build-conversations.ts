@@ -43,7 +43,6 @@ export async function buildConversations(
   try {
     signal?.throwIfAborted();
     const infos = await Promise.all(shards.map((shard) => pool.run({ type: 'inspect', shard })));
-    const { conn } = await duckdb;
     const rowsTotal = infos.reduce((sum, i) => sum + i.rows, 0);
     if (rowsTotal === 0) {
       throw new DatasetError({
@@ -64,29 +63,35 @@ export async function buildConversations(
       rowsTotal,
     };
     onProgress?.({ ...progress });
-    await conn.query(buildCreateConversationsTable(STAGING));
+    // Row groups are read while DuckDB may still be starting; inserts queue behind its start.
+    let inserting: Promise<unknown> = duckdb.then(({ conn }) =>
+      conn.query(buildCreateConversationsTable(STAGING)),
+    );
 
     const groupsLeft = infos.map((i) => i.rowGroups.length);
-    let inserting = Promise.resolve();
     const runTask = async (task: MetadataTask) => {
       const { ipc, rows } = await pool.run({ type: 'metadata', task });
       signal?.throwIfAborted();
-      // Inserts go one at a time: DuckDB appends to one table, and order is restored by `row`.
-      inserting = inserting.then(() =>
-        conn.insertArrowFromIPCStream(ipc, { name: STAGING, create: false }),
-      );
-      await inserting;
-      progress.rowsDone += rows;
-      progress.bytesRead += infos[task.shardIndex]!.rowGroups[task.rowGroup]!.metadataBytes;
-      if (--groupsLeft[task.shardIndex]! === 0) progress.shardsDone++;
-      onProgress?.({ ...progress });
+      // Inserts go one at a time (order is restored by `row`); reading goes on meanwhile.
+      inserting = inserting
+        .then(() => duckdb)
+        .then(({ conn }) => conn.insertArrowFromIPCStream(ipc, { name: STAGING, create: false }))
+        .then(() => {
+          progress.rowsDone += rows;
+          progress.bytesRead += infos[task.shardIndex]!.rowGroups[task.rowGroup]!.metadataBytes;
+          if (--groupsLeft[task.shardIndex]! === 0) progress.shardsDone++;
+          if (!signal?.aborted) onProgress?.({ ...progress });
+        });
+      inserting.catch(() => undefined); // awaited below; keep an early failure from going unhandled
     };
     // Two reads per worker keep the network busy while the other one decodes.
     await runLimited(tasks, pool.size * 2, runTask);
+    await inserting;
     signal?.throwIfAborted();
     progress.shardsDone = shards.length;
     onProgress?.({ ...progress });
 
+    const { conn } = await duckdb;
     await conn.query(`BEGIN TRANSACTION`);
     await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(CONVERSATIONS)}`);
     await conn.query(

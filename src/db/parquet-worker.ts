@@ -6,6 +6,7 @@ import { computeConversationBatch } from './conversation-metadata';
 import { conversationFromTable } from './conversation-record';
 import { DatasetError } from './dataset-error';
 import { checkShardSchema } from './shard-schema';
+import { rangeFetch } from './range-fetch';
 import type {
   MetadataTask,
   ShardInfo,
@@ -23,6 +24,7 @@ const READ_CONCURRENCY = 8;
 /** arrow-rs preallocates a whole batch per column: a huge batch size costs more than it saves. */
 const BATCH_ROWS = 8192;
 
+self.fetch = rangeFetch(self.fetch.bind(self));
 const ready = init({ module_or_path: parquetWasmUrl });
 const files = new Map<string, Promise<ParquetFile>>();
 
