@@ -12,6 +12,40 @@ export function isValid(data: Data, i: number): boolean {
   return ((data.nullBitmap[bit >> 3] ?? 0) & (1 << (bit & 7))) !== 0;
 }
 
+/**
+ * A leaf's buffers pulled out once per batch, so the per-message loop touches only typed arrays.
+ * `valid` is null when the leaf has no nulls.
+ */
+export interface LeafBuffers<T> {
+  values: T;
+  valid: Uint8Array | null;
+  offset: number;
+}
+
+export function leafBuffers<T>(data: Data | undefined): LeafBuffers<T> | undefined {
+  if (!data) return undefined;
+  const hasNulls = data.nullCount !== 0 && !!data.nullBitmap && data.nullBitmap.length > 0;
+  return {
+    values: data.values as T,
+    valid: hasNulls ? (data.nullBitmap as Uint8Array) : null,
+    offset: data.offset,
+  };
+}
+
+export function bitSet(bytes: Uint8Array, bit: number): boolean {
+  return ((bytes[bit >> 3] ?? 0) & (1 << (bit & 7))) !== 0;
+}
+
+/** Element i of a leaf is non-null. */
+export function leafValid(leaf: LeafBuffers<unknown>, i: number): boolean {
+  return leaf.valid === null || bitSet(leaf.valid, leaf.offset + i);
+}
+
+/** A boolean leaf's value at i, null read as false (bits are addressed from `offset`). */
+export function leafTrue(leaf: LeafBuffers<Uint8Array>, i: number): boolean {
+  return leafValid(leaf, i) && bitSet(leaf.values, leaf.offset + i);
+}
+
 /** A boolean value, null read as false. */
 export function boolAt(data: Data, i: number): boolean {
   if (!isValid(data, i)) return false;

@@ -13,7 +13,15 @@ import {
 } from 'apache-arrow';
 import { CATEGORIES } from '../sql/moderation';
 import { maxScoreColumn } from '../sql/conversations-table';
-import { BitmapBuilder, boolAt, isValid, structChild } from './arrow-buffers';
+import {
+  BitmapBuilder,
+  isValid,
+  leafBuffers,
+  leafTrue,
+  leafValid,
+  structChild,
+  type LeafBuffers,
+} from './arrow-buffers';
 
 export interface BatchLocation {
   shard: number;
@@ -38,11 +46,16 @@ export function computeConversationBatch(input: RecordBatch, at: BatchLocation):
   const roles = listOfStructChild(col('conversation'), 'role');
   const mod = col('openai_moderation');
   const modEntries = mod?.children[0];
-  const flaggedLeaf = modEntries && structChild(modEntries, 'flagged');
+  const entries = leafBuffers<unknown>(modEntries);
+  const flaggedLeaf = leafBuffers<Uint8Array>(modEntries && structChild(modEntries, 'flagged'));
   const cats = modEntries && structChild(modEntries, 'categories');
   const scores = modEntries && structChild(modEntries, 'category_scores');
-  const catLeaves = CATEGORIES.map((c) => cats && structChild(cats, c.name));
-  const scoreLeaves = CATEGORIES.map((c) => scores && structChild(scores, c.name));
+  const catLeaves: (LeafBuffers<Uint8Array> | undefined)[] = CATEGORIES.map((c) =>
+    leafBuffers(cats && structChild(cats, c.name)),
+  );
+  const scoreLeaves: (LeafBuffers<Float64Array> | undefined)[] = CATEGORIES.map((c) =>
+    leafBuffers(scores && structChild(scores, c.name)),
+  );
 
   const out = {
     row: new BigInt64Array(n),
@@ -85,19 +98,19 @@ export function computeConversationBatch(input: RecordBatch, at: BatchLocation):
     let first = -1;
     const [start, end] = listRange(mod, r);
     for (let j = start; j < end; j++) {
-      if (!modEntries || !isValid(modEntries, j)) continue;
+      if (!entries || !leafValid(entries, j)) continue;
       for (let c = 0; c < N_CAT; c++) {
         const catLeaf = catLeaves[c];
-        if (catLeaf && boolAt(catLeaf, j)) catHit[c] = 1;
+        if (catLeaf && leafTrue(catLeaf, j)) catHit[c] = 1;
         const scoreLeaf = scoreLeaves[c];
-        if (scoreLeaf && isValid(scoreLeaf, j)) {
-          const s = (scoreLeaf.values as Float64Array)[j]!;
+        if (scoreLeaf && leafValid(scoreLeaf, j)) {
+          const s = scoreLeaf.values[j]!;
           // NaN sorts above every number in DuckDB's list_max; mirror it.
           if (!catSeen[c] || s > catMax[c]! || Number.isNaN(s)) catMax[c] = s;
           catSeen[c] = 1;
         }
       }
-      if (flaggedLeaf && boolAt(flaggedLeaf, j)) {
+      if (flaggedLeaf && leafTrue(flaggedLeaf, j)) {
         flagged = true;
         if (first < 0) first = j - start;
         const role = roleAt(roles, roleRange[0] + (j - start), roleRange[1]);
