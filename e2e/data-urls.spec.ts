@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { test, expect, nativeRowCount, formatCount } from './fixtures';
-import { DATA_ORIGIN } from './ports';
+import { DATA_ORIGIN, NO_RANGE_ORIGIN } from './ports';
 import { E2E_DATA_DIR, MISSING_COLUMN_SHARD, e2eShardNames } from './test-data';
 
 test.use({ allowedOrigins: [DATA_ORIGIN] });
@@ -54,4 +54,18 @@ test('loading shows progress, can be cancelled, and can be started again', async
   await page.getByRole('button', { name: 'Open again' }).click();
   const expected = await nativeRowCount(names.map((n) => join(E2E_DATA_DIR, n)));
   await expect(page.getByRole('status')).toHaveText(`${formatCount(expected)} conversations`);
+});
+
+test.describe('a host without Range support', () => {
+  test.use({ allowedOrigins: [NO_RANGE_ORIGIN] });
+
+  test('is refused with an alert that says the host must support range requests', async ({
+    guardedPage: page,
+  }) => {
+    const [name] = e2eShardNames();
+    await page.goto(`/?data=${encodeURIComponent(`${NO_RANGE_ORIGIN}/${name}`)}`);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(name!);
+    await expect(alert).toContainText('the host ignores HTTP Range requests');
+  });
 });

@@ -4,7 +4,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { generateDataset } from '../scripts/generator/generate-dataset';
 import { startStaticServer } from '../scripts/serve-range';
 import { quoteString } from '../src/sql/quote';
-import { DATA_PORT } from './ports';
+import { DATA_PORT, NO_RANGE_PORT } from './ports';
 import { E2E_DATA_DIR, E2E_DATASET, MISSING_COLUMN_SHARD, e2eDataReady } from './test-data';
 
 /** Generates the test shards once, and serves them from a second origin with Range and CORS. */
@@ -27,6 +27,9 @@ export default async function globalSetup() {
     );
     conn.closeSync();
   }
-  const server = await startStaticServer({ root: E2E_DATA_DIR, port: DATA_PORT, cors: true });
-  return () => server.close();
+  const servers = await Promise.all([
+    startStaticServer({ root: E2E_DATA_DIR, port: DATA_PORT, cors: true }),
+    startStaticServer({ root: E2E_DATA_DIR, port: NO_RANGE_PORT, cors: true, ranges: false }),
+  ]);
+  return () => Promise.all(servers.map((s) => s.close()));
 }

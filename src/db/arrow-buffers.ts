@@ -46,14 +46,6 @@ export function leafTrue(leaf: LeafBuffers<Uint8Array>, i: number): boolean {
   return leafValid(leaf, i) && bitSet(leaf.values, leaf.offset + i);
 }
 
-/** A boolean value, null read as false. */
-export function boolAt(data: Data, i: number): boolean {
-  if (!isValid(data, i)) return false;
-  const bit = data.offset + i;
-  const values = data.values as Uint8Array;
-  return ((values[bit >> 3] ?? 0) & (1 << (bit & 7))) !== 0;
-}
-
 /** The child Data of a struct by field name, or undefined. */
 export function structChild(data: Data, name: string): Data | undefined {
   const fields = (data.type as { children?: { name: string }[] }).children ?? [];

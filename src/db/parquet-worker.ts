@@ -7,6 +7,7 @@ import { conversationFromTable } from './conversation-record';
 import { DatasetError } from './dataset-error';
 import { checkShardSchema } from './shard-schema';
 import { rangeFetch } from './range-fetch';
+import { probeParquetUrl } from './probe-url';
 import type {
   MetadataTask,
   ShardInfo,
@@ -24,7 +25,8 @@ const READ_CONCURRENCY = 8;
 /** arrow-rs preallocates a whole batch per column: a huge batch size costs more than it saves. */
 const BATCH_ROWS = 8192;
 
-self.fetch = rangeFetch(self.fetch.bind(self));
+const plainFetch = self.fetch.bind(self);
+self.fetch = rangeFetch(plainFetch);
 const ready = init({ module_or_path: parquetWasmUrl });
 const files = new Map<string, Promise<ParquetFile>>();
 
@@ -50,6 +52,7 @@ function openShard(shard: ShardRef): Promise<ParquetFile> {
 }
 
 async function inspect(shard: ShardRef): Promise<ShardInfo> {
+  if (shard.url) await probeParquetUrl(shard.name, shard.url, plainFetch);
   let file: ParquetFile;
   try {
     file = await openShard(shard);
