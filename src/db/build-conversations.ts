@@ -72,24 +72,21 @@ export async function buildConversations(
     const runTask = async (task: MetadataTask) => {
       const { ipc, rows } = await pool.run({ type: 'metadata', task });
       signal?.throwIfAborted();
+      // Progress counts what was read: inserting is quick, but may wait for DuckDB to start.
+      progress.rowsDone += rows;
+      progress.bytesRead += infos[task.shardIndex]!.rowGroups[task.rowGroup]!.metadataBytes;
+      if (--groupsLeft[task.shardIndex]! === 0) progress.shardsDone++;
+      onProgress?.({ ...progress });
       // Inserts go one at a time (order is restored by `row`); reading goes on meanwhile.
       inserting = inserting
         .then(() => duckdb)
-        .then(({ conn }) => conn.insertArrowFromIPCStream(ipc, { name: STAGING, create: false }))
-        .then(() => {
-          progress.rowsDone += rows;
-          progress.bytesRead += infos[task.shardIndex]!.rowGroups[task.rowGroup]!.metadataBytes;
-          if (--groupsLeft[task.shardIndex]! === 0) progress.shardsDone++;
-          if (!signal?.aborted) onProgress?.({ ...progress });
-        });
+        .then(({ conn }) => conn.insertArrowFromIPCStream(ipc, { name: STAGING, create: false }));
       inserting.catch(() => undefined); // awaited below; keep an early failure from going unhandled
     };
     // Two reads per worker keep the network busy while the other one decodes.
     await runLimited(tasks, pool.size * 2, runTask);
     await inserting;
     signal?.throwIfAborted();
-    progress.shardsDone = shards.length;
-    onProgress?.({ ...progress });
 
     const { conn } = await duckdb;
     await conn.query(`BEGIN TRANSACTION`);
