@@ -1,0 +1,9 @@
+/** `manifest.json` beside the shards; the app reads it to find the files. */
+export const MANIFEST_NAME = 'manifest.json';
+
+export interface Manifest {
+  seed: number;
+  rows: number;
+  rowGroupSize: number;
+  files: { name: string; rows: number; bytes: number }[];
+}

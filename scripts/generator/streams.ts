@@ -1,0 +1,20 @@
+/** Keys of the independent pseudo-random streams: `uniform(seed, row, STREAM.x, ...)`. */
+export const STREAM = {
+  model: 1,
+  language: 2,
+  turns: 3,
+  names: 4,
+  redacted: 5,
+  attempt: 6,
+  success: 7,
+  attemptTurn: 8,
+  successTurn: 9,
+  primaryCategory: 10,
+  extraCategory: 11,
+  subcategory: 12,
+  topic: 13,
+  messageFlag: 20,
+  empty: 21,
+  score: 22,
+  text: 30,
+} as const;
