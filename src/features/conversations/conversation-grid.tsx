@@ -1,0 +1,104 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { ConversationSort, SortKey } from '../../sql/conversation-window';
+import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
+import { ConversationGridHeader } from './conversation-grid-header';
+import { ConversationRow } from './conversation-row';
+import { useConversationWindows } from './use-conversation-windows';
+import { useRovingRows } from './use-roving-rows';
+import { useSelectedConversation } from './use-selected-conversation';
+
+/**
+ * Every conversation of the dataset in one scrolling grid: only the rows in view (plus overscan)
+ * are in the DOM, and only their windows are fetched from DuckDB.
+ */
+export function ConversationGrid(props: {
+  datasetVersion: number;
+  count: number;
+  sort: ConversationSort;
+  onSort: (key: SortKey) => void;
+}) {
+  const { datasetVersion, count, sort, onSort } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer returns fresh functions each render; this app does not use the React Compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    // The sticky header sits above the first row inside the same scroll container.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const { rowAt, loading, error } = useConversationWindows({
+    datasetVersion,
+    sort,
+    count,
+    first,
+    last,
+  });
+  const { selectedId, select } = useSelectedConversation();
+  const nav = useRovingRows({
+    count,
+    containerRef: scrollRef,
+    pageSize: () =>
+      Math.max(
+        1,
+        Math.floor(((scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
+      ),
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    onEnter: (index) => {
+      const row = rowAt(index);
+      if (row) select(row.conversation_id);
+    },
+  });
+  const visibleStart = virtualizer.range?.startIndex ?? first;
+  const tabbable = nav.active >= first && nav.active <= last ? nav.active : visibleStart;
+
+  return (
+    <>
+      {error && (
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+        >
+          Could not read conversations: {error.message}
+        </p>
+      )}
+      <div
+        ref={scrollRef}
+        role="grid"
+        aria-label="Conversations"
+        // Rows are counted as ARIA counts them: the header row is row 1, conversations 2..count+1.
+        aria-rowcount={count + 1}
+        aria-colcount={COLUMNS.length}
+        aria-busy={loading}
+        onKeyDown={nav.onKeyDown}
+        className="h-[calc(100dvh-7rem)] min-h-80 overflow-auto overscroll-contain rounded border border-slate-200 text-sm"
+      >
+        <ConversationGridHeader sort={sort} onSort={onSort} />
+        <div role="rowgroup" className="relative" style={{ height: count * ROW_HEIGHT }}>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            return (
+              <ConversationRow
+                key={item.index}
+                index={item.index}
+                top={item.start - HEADER_HEIGHT}
+                row={row}
+                selected={row !== undefined && row.conversation_id === selectedId}
+                tabbable={item.index === tabbable}
+                onFocusRow={nav.setActive}
+                onSelect={select}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </>
+  );
+}
