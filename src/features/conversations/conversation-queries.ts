@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { runQuery } from '../../db/engine';
-import { buildCountQuery } from '../../sql/conversation-page';
+import { buildCountQuery } from '../../sql/conversation-count';
 import {
   buildConversationWindowQuery,
   type ConversationListRow,
