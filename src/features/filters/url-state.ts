@@ -1,0 +1,187 @@
+import { CATEGORY_IDS, type CategoryId } from '../../sql/moderation';
+import {
+  CATEGORY_MODES,
+  EMPTY_FILTERS,
+  FLAGGED_MODES,
+  type Filters,
+  type TurnRange,
+} from './filters';
+
+/** Query parameter names (docs/url-state.md). Everything else in the URL is left alone. */
+export const FILTER_PARAMS = {
+  model: 'model',
+  language: 'lang',
+  turns: 'turns',
+  flagged: 'flagged',
+  category: 'cat',
+  categoryMode: 'catmode',
+  redacted: 'redacted',
+} as const;
+export const MIN_SCORE_PREFIX = 'min.';
+
+/** Bounds that keep a hostile link from producing a huge statement or a useless filter. */
+export const MAX_VALUE_LENGTH = 200;
+export const MAX_VALUES_PER_PARAM = 500;
+
+const OWN_NAMES: ReadonlySet<string> = new Set(Object.values(FILTER_PARAMS));
+
+export function isFilterParam(name: string): boolean {
+  return OWN_NAMES.has(name) || name.startsWith(MIN_SCORE_PREFIX);
+}
+
+export interface ParsedFilters {
+  filters: Filters;
+  /** One sentence per dropped parameter, for a notice; empty when everything was valid. */
+  problems: string[];
+}
+
+/** Reads the filters from a URL's params. Never throws: invalid params are dropped and reported. */
+export function parseFilters(params: URLSearchParams): ParsedFilters {
+  const problems: string[] = [];
+  const filters: Filters = {
+    ...EMPTY_FILTERS,
+    models: parseStrings(params, FILTER_PARAMS.model, problems),
+    languages: parseStrings(params, FILTER_PARAMS.language, problems),
+    turns: parseTurns(single(params, FILTER_PARAMS.turns, problems), problems),
+    categories: parseCategories(params, problems),
+    categoryMode: parseEnum(params, FILTER_PARAMS.categoryMode, CATEGORY_MODES, problems) ?? 'any',
+    minScores: parseMinScores(params, problems),
+  };
+  const flagged = parseEnum(params, FILTER_PARAMS.flagged, FLAGGED_MODES, problems);
+  if (flagged !== undefined) filters.flagged = flagged;
+  const redacted = parseEnum(params, FILTER_PARAMS.redacted, ['true', 'false'] as const, problems);
+  if (redacted !== undefined) filters.redacted = redacted === 'true';
+  return { filters, problems };
+}
+
+/** The filters as params, in a fixed order, omitting defaults: `parseFilters` reads them back. */
+export function serializeFilters(filters: Filters): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const model of filters.models) out.append(FILTER_PARAMS.model, model);
+  for (const language of filters.languages) out.append(FILTER_PARAMS.language, language);
+  const turns = formatTurns(filters.turns);
+  if (turns !== undefined) out.append(FILTER_PARAMS.turns, turns);
+  if (filters.flagged !== undefined) out.append(FILTER_PARAMS.flagged, filters.flagged);
+  for (const id of filters.categories) out.append(FILTER_PARAMS.category, id);
+  if (filters.categoryMode !== 'any') out.append(FILTER_PARAMS.categoryMode, filters.categoryMode);
+  for (const id of CATEGORY_IDS) {
+    const score = filters.minScores[id];
+    if (score !== undefined) out.append(`${MIN_SCORE_PREFIX}${id}`, String(score));
+  }
+  if (filters.redacted !== undefined) out.append(FILTER_PARAMS.redacted, String(filters.redacted));
+  return out;
+}
+
+/** Replaces every filter param (valid or not) with `filters`, keeping other params in order. */
+export function withFilters(params: URLSearchParams, filters: Filters): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [name, value] of params) if (!isFilterParam(name)) out.append(name, value);
+  for (const [name, value] of serializeFilters(filters)) out.append(name, value);
+  return out;
+}
+
+function parseStrings(params: URLSearchParams, name: string, problems: string[]): string[] {
+  const kept: string[] = [];
+  for (const value of params.getAll(name)) {
+    const reason = stringProblem(value);
+    if (reason) problems.push(`Ignored ${name}=${show(value)}: ${reason}.`);
+    else if (kept.length >= MAX_VALUES_PER_PARAM) {
+      problems.push(`Ignored ${name} values beyond the first ${MAX_VALUES_PER_PARAM}.`);
+      break;
+    } else if (!kept.includes(value)) kept.push(value);
+  }
+  return kept;
+}
+
+function stringProblem(value: string): string | undefined {
+  if (value === '') return 'the value is empty';
+  if (value.length > MAX_VALUE_LENGTH) return `longer than ${MAX_VALUE_LENGTH} characters`;
+  // Control characters appear in no model or language name; NUL cannot be sent to every engine.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) return 'it contains control characters';
+  return undefined;
+}
+
+function parseTurns(value: string | undefined, problems: string[]): TurnRange {
+  if (value === undefined) return {};
+  const exact = /^\d{1,9}$/.test(value);
+  const range = /^(\d{0,9})-(\d{0,9})$/.exec(value);
+  const [low, high] = exact ? [value, value] : range ? [range[1], range[2]] : [];
+  const min = low ? Number(low) : undefined;
+  const max = high ? Number(high) : undefined;
+  if ((min === undefined && max === undefined) || (min ?? 0) > (max ?? Infinity)) {
+    problems.push(
+      `Ignored turns=${show(value)}: expected a range of whole numbers like 2-10, 3- or -5.`,
+    );
+    return {};
+  }
+  return { ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
+}
+
+function formatTurns({ min, max }: TurnRange): string | undefined {
+  if (min === undefined && max === undefined) return undefined;
+  if (min !== undefined && min === max) return String(min);
+  return `${min ?? ''}-${max ?? ''}`;
+}
+
+function parseCategories(params: URLSearchParams, problems: string[]): CategoryId[] {
+  const kept: CategoryId[] = [];
+  for (const value of params.getAll(FILTER_PARAMS.category)) {
+    const id = asCategoryId(value);
+    if (id === undefined) problems.push(`Ignored cat=${show(value)}: ${unknownCategory}.`);
+    else if (!kept.includes(id)) kept.push(id);
+  }
+  return kept;
+}
+
+function parseMinScores(params: URLSearchParams, problems: string[]) {
+  const scores: Partial<Record<CategoryId, number>> = {};
+  for (const [name, value] of params) {
+    if (!name.startsWith(MIN_SCORE_PREFIX)) continue;
+    const id = asCategoryId(name.slice(MIN_SCORE_PREFIX.length));
+    const shown = `${cut(name)}=${show(value)}`;
+    if (id === undefined) problems.push(`Ignored ${shown}: ${unknownCategory}.`);
+    else if (scores[id] !== undefined) problems.push(`Ignored ${shown}: ${name} was already set.`);
+    else if (!/^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(value) || Number(value) > 1)
+      problems.push(`Ignored ${shown}: expected a score from 0 to 1, like 0.8 or 1e-4.`);
+    else scores[id] = Number(value);
+  }
+  return scores;
+}
+
+const unknownCategory = `expected one of the moderation categories ${CATEGORY_IDS.join(', ')}`;
+
+function asCategoryId(value: string): CategoryId | undefined {
+  return CATEGORY_IDS.find((id) => id === value);
+}
+
+function parseEnum<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+  problems: string[],
+): T | undefined {
+  const value = single(params, name, problems);
+  if (value === undefined) return undefined;
+  const match = allowed.find((a) => a === value);
+  if (match === undefined)
+    problems.push(`Ignored ${name}=${show(value)}: expected one of ${allowed.join(', ')}.`);
+  return match;
+}
+
+/** The first value of a param that takes one; later repeats are reported and dropped. */
+function single(params: URLSearchParams, name: string, problems: string[]): string | undefined {
+  const [first, ...rest] = params.getAll(name);
+  if (rest.length > 0)
+    problems.push(`Ignored ${rest.length} repeated ${name}: it takes one value.`);
+  return first;
+}
+
+/** A value as it may appear in a notice: quoted, and cut short so a hostile link stays readable. */
+function show(value: string): string {
+  return JSON.stringify(cut(value));
+}
+
+function cut(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, type Filters } from '../features/filters/filters';
+import {
+  bruteForceCounts,
+  FILTER_STATES,
+  HOSTILE_STRINGS,
+} from '../features/filters/testing/brute-force-counts';
+import { buildFacetCountsQuery, parseFacetRows } from './facets';
+import type { Row } from './query';
+import { conversationsFixture } from './testing/conversations-fixture';
+
+describe('facet counts', () => {
+  let fixture: Awaited<ReturnType<typeof conversationsFixture>>;
+  let all: Row[];
+  const facetCounts = async (filters: Filters) =>
+    parseFacetRows(await fixture.run(buildFacetCountsQuery(filters)), filters);
+
+  beforeAll(async () => {
+    fixture = await conversationsFixture({ rows: 20_000, shards: 2, seed: 4 });
+    all = (await fixture.run({ sql: 'SELECT * FROM conversations', params: [] })) as Row[];
+  });
+  afterAll(() => fixture.cleanup());
+
+  it.each(Object.entries(FILTER_STATES))(
+    'match a brute-force count over every row: %s',
+    async (_, filters) => {
+      expect(await facetCounts(filters)).toEqual(bruteForceCounts(all, filters));
+    },
+  );
+
+  it('count every facet value of an unfiltered dataset', async () => {
+    const counts = await facetCounts(EMPTY_FILTERS);
+    expect(counts.total).toBe(20_000);
+    expect(counts.matching).toBe(20_000);
+    expect(counts.flagged.any + counts.flagged.none).toBe(20_000);
+    expect(counts.models.reduce((sum, m) => sum + m.count, 0)).toBe(20_000);
+    expect(counts.turns.reduce((sum, t) => sum + t.count, 0)).toBe(20_000);
+    expect(counts.redacted.true + counts.redacted.false).toBe(counts.redactedKnown);
+  });
+
+  it('keep selected values that match nothing, at zero', async () => {
+    const filters = { ...EMPTY_FILTERS, models: ['no-such-model', 'vicuna-13b'] };
+    const counts = await facetCounts(filters);
+    expect(counts.models).toContainEqual({ value: 'no-such-model', count: 0 });
+    expect(counts.matching).toBe(counts.models.find((m) => m.value === 'vicuna-13b')?.count);
+  });
+
+  it.each(HOSTILE_STRINGS)('treat %s in every string filter as a plain value', async (value) => {
+    const filters = { ...EMPTY_FILTERS, models: [value], languages: [value] };
+    const counts = await facetCounts(filters);
+    expect(counts.matching).toBe(0);
+    expect(counts.total).toBe(20_000);
+    expect(counts.models.find((m) => m.value === value)).toEqual({ value, count: 0 });
+    expect(
+      await fixture.run({ sql: 'SELECT count(*)::INTEGER AS n FROM conversations', params: [] }),
+    ).toEqual([{ n: 20_000 }]);
+  });
+
+  it.each(Object.entries(FILTER_STATES))(
+    'are one statement with a parameter for every placeholder: %s',
+    async (_, filters) => {
+      const query = buildFacetCountsQuery(filters);
+      const statements = await fixture.conn.extractStatements(query.sql);
+      expect(statements.count).toBe(1);
+      expect((await statements.prepare(0)).parameterCount).toBe(query.params.length);
+    },
+  );
+
+  it('parse rows into typed counts with zeros for missing closed-domain values', () => {
+    const counts = parseFacetRows(
+      [
+        { facet: 'total', value: 'all', n: 10 },
+        { facet: 'total', value: 'matching', n: 4 },
+        { facet: 'model', value: 'b', n: 3 },
+        { facet: 'model', value: 'a', n: 3 },
+        { facet: 'model', value: 'c', n: 5 },
+        { facet: 'turns', value: '11+', n: 2 },
+        { facet: 'category', value: 'hate', n: 1 },
+      ],
+      { models: ['z'], languages: ['English'] },
+    );
+    expect(counts.models.map((m) => m.value)).toEqual(['c', 'a', 'b', 'z']);
+    expect(counts.languages).toEqual([{ value: 'English', count: 0 }]);
+    expect(counts.turns[10]).toEqual({ min: 11, label: '11+', count: 2 });
+    expect(counts.turns[0]).toEqual({ min: 1, max: 1, label: '1', count: 0 });
+    expect(counts.categories.hate).toBe(1);
+    expect(counts.categories.sexual).toBe(0);
+    expect(counts.flagged).toEqual({ any: 0, user: 0, assistant: 0, none: 0 });
+    expect([counts.total, counts.matching, counts.redactedKnown]).toEqual([10, 4, 0]);
+  });
+});

@@ -1,0 +1,169 @@
+import {
+  FLAGGED_MODES,
+  type FacetName,
+  type Filters,
+  type FlaggedMode,
+} from '../features/filters/filters';
+import { CONVERSATIONS } from './conversations-table';
+import { buildFilterWhere, FLAGGED_CONDITIONS } from './filters';
+import { CATEGORIES, CATEGORY_IDS, type CategoryId } from './moderation';
+import type { Row, SqlQuery } from './query';
+import { quoteIdentifier, quoteString } from './quote';
+
+/**
+ * Row shape of `buildFacetCountsQuery`: `{ facet: VARCHAR, value: VARCHAR, n: INTEGER }`, one row
+ * per count, in no particular order.
+ * - `total`: value `all` (N, every conversation), `matching` (M, under every filter) and
+ *   `redacted_known` (conversations whose `redacted` is not NULL; 0 when the shards lack it).
+ * - `model`, `language`: one row per value with a non-zero count (NULL values are not counted).
+ * - `turns`: value `1` ... `10` and `11+`, by `turn`; turns below 1 or NULL fall in no bucket.
+ * - `flagged`: value `any`, `user`, `assistant`, `none`; `category`: value a category id (flagged
+ *   with it); `redacted`: value `true`, `false`. These domains are closed; a 0 may be omitted.
+ * Each facet counts under every filter but its own; `category` is the `categories` facet (its
+ * counts still honour the minimum scores, which are a separate filter).
+ */
+export interface FacetRow extends Row {
+  facet: string;
+  value: string;
+  n: number;
+}
+
+export const TURN_BUCKET_CAP = 11;
+const TURN_BUCKET = `CASE WHEN turn >= ${TURN_BUCKET_CAP} THEN '${TURN_BUCKET_CAP}+' WHEN turn >= 1 THEN turn::VARCHAR END`;
+
+type CountRow = [facet: string, value: string, condition: string];
+
+/**
+ * Every facet count for one filter state, in one statement. Each facet is its own branch of a
+ * UNION ALL: a scan of `conversations` under every filter but that facet's own. Measured in native
+ * DuckDB (1 thread, 1M rows, median of 15 filter states): 120 ms, against 225 ms for one scan with
+ * conditional aggregates (`count(*) FILTER`, `histogram`), 354 ms for a materialized CTE of per-row
+ * conditions and 490 ms for GROUPING SETS. Each branch's WHERE is pushed into its scan, and
+ * scans of this narrow table are cheap.
+ */
+export function buildFacetCountsQuery(filters: Filters): SqlQuery {
+  const where = (except?: FacetName) => buildFilterWhere(filters, { except });
+  const branches: SqlQuery[] = [
+    counts(undefined, [
+      ['total', 'all', 'TRUE'],
+      ['total', 'redacted_known', 'redacted IS NOT NULL'],
+    ]),
+    counts(where(), [['total', 'matching', 'TRUE']]),
+    grouped('model', 'model', where('model')),
+    grouped('language', 'language', where('language')),
+    grouped('turns', TURN_BUCKET, where('turns')),
+    counts(
+      where('flagged'),
+      FLAGGED_MODES.map((mode): CountRow => ['flagged', mode, FLAGGED_CONDITIONS[mode]]),
+    ),
+    counts(
+      where('categories'),
+      CATEGORIES.map(({ id }): CountRow => ['category', id, `${quoteIdentifier(id)} IS TRUE`]),
+    ),
+    counts(where('redacted'), [
+      ['redacted', 'true', 'redacted IS TRUE'],
+      ['redacted', 'false', 'redacted IS FALSE'],
+    ]),
+  ];
+  return {
+    sql: branches.map((b) => b.sql).join('\nUNION ALL\n'),
+    params: branches.flatMap((b) => b.params),
+  };
+}
+
+/** One row per non-NULL value of `key` among the rows `where` selects. */
+function grouped(facet: string, key: string, where: SqlQuery): SqlQuery {
+  return {
+    sql: `SELECT ${quoteString(facet)} AS facet, ${key} AS value, count(*)::INTEGER AS n
+FROM ${CONVERSATIONS} WHERE (${where.sql}) AND (${key}) IS NOT NULL GROUP BY ALL`,
+    params: where.params,
+  };
+}
+
+/** One row per `[facet, value, condition]`: how many rows `where` selects meet the condition. */
+function counts(where: SqlQuery | undefined, rows: CountRow[]): SqlQuery {
+  const structs = rows.map(
+    ([facet, value, condition]) =>
+      `{'facet': ${quoteString(facet)}, 'value': ${quoteString(value)}, 'n': count(*) FILTER (WHERE ${condition})::INTEGER}`,
+  );
+  return {
+    sql: `SELECT unnest(c, recursive := true) FROM (SELECT [${structs.join(', ')}] AS c
+FROM ${CONVERSATIONS} WHERE ${where?.sql ?? 'TRUE'})`,
+    params: where?.params ?? [],
+  };
+}
+
+export interface ValueCount {
+  value: string;
+  count: number;
+}
+
+export interface TurnBucket {
+  /** Inclusive bounds of the bucket; the last one (`11+`) has no `max`. */
+  min: number;
+  max?: number;
+  label: string;
+  count: number;
+}
+
+/** All counts for one filter state; each facet's counts ignore that facet's own selection. */
+export interface FacetCounts {
+  /** N: every conversation in the dataset. */
+  total: number;
+  /** M: conversations under every filter (the status line's `M of N`). */
+  matching: number;
+  /** 0 when the shards have no `redacted` column: the Redacted facet should then be hidden. */
+  redactedKnown: number;
+  /** Count descending, then value; selected values are present even at 0. */
+  models: ValueCount[];
+  languages: ValueCount[];
+  turns: TurnBucket[];
+  flagged: Record<FlaggedMode, number>;
+  categories: Record<CategoryId, number>;
+  redacted: Record<'true' | 'false', number>;
+}
+
+/** Turns rows into `FacetCounts`, adding zeros for closed domains and for `selected` values. */
+export function parseFacetRows(
+  rows: readonly Readonly<Record<string, unknown>>[],
+  selected: Pick<Filters, 'models' | 'languages'> = { models: [], languages: [] },
+): FacetCounts {
+  const byFacet = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const { facet, value, n } = row;
+    if (typeof facet !== 'string' || typeof value !== 'string' || typeof n !== 'number') continue;
+    const counts = byFacet.get(facet) ?? new Map<string, number>();
+    counts.set(value, n);
+    byFacet.set(facet, counts);
+  }
+  const get = (facet: string, value: string) => byFacet.get(facet)?.get(value) ?? 0;
+  const record = <K extends string>(facet: string, keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, get(facet, k)])) as Record<K, number>;
+  return {
+    total: get('total', 'all'),
+    matching: get('total', 'matching'),
+    redactedKnown: get('total', 'redacted_known'),
+    models: valueCounts(byFacet.get('model'), selected.models),
+    languages: valueCounts(byFacet.get('language'), selected.languages),
+    turns: Array.from({ length: TURN_BUCKET_CAP }, (_, i) => {
+      const min = i + 1;
+      const label = min === TURN_BUCKET_CAP ? `${min}+` : String(min);
+      const count = get('turns', label);
+      return min === TURN_BUCKET_CAP ? { min, label, count } : { min, max: min, label, count };
+    }),
+    flagged: record('flagged', FLAGGED_MODES),
+    categories: record('category', CATEGORY_IDS),
+    redacted: record('redacted', ['true', 'false'] as const),
+  };
+}
+
+function valueCounts(
+  counts: ReadonlyMap<string, number> = new Map(),
+  selected: readonly string[],
+): ValueCount[] {
+  const all = new Map(counts);
+  for (const value of selected) if (!all.has(value)) all.set(value, 0);
+  return [...all]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, FACET_NAMES, type Filters } from '../features/filters/filters';
+import {
+  FILTER_STATES,
+  HOSTILE_STRINGS,
+  matchesAll,
+} from '../features/filters/testing/brute-force-counts';
+import { buildFilterWhere } from './filters';
+import type { Row, SqlQuery } from './query';
+import { conversationsFixture } from './testing/conversations-fixture';
+
+describe('buildFilterWhere', () => {
+  let fixture: Awaited<ReturnType<typeof conversationsFixture>>;
+  let all: Row[];
+  const matchingRows = async (where: SqlQuery) =>
+    fixture.run({
+      sql: `SELECT row FROM conversations WHERE ${where.sql} ORDER BY row`,
+      params: where.params,
+    });
+
+  beforeAll(async () => {
+    fixture = await conversationsFixture({ rows: 5_000, shards: 2, seed: 9 });
+    all = (await fixture.run({
+      sql: 'SELECT * FROM conversations ORDER BY row',
+      params: [],
+    })) as Row[];
+  });
+  afterAll(() => fixture.cleanup());
+
+  it.each(Object.entries(FILTER_STATES))(
+    'selects the rows a brute-force filter selects, with and without each facet: %s',
+    async (_, filters) => {
+      for (const except of [undefined, ...FACET_NAMES]) {
+        const expected = all.filter((r) => matchesAll(r, filters, except)).map((r) => r.row);
+        const rows = await matchingRows(buildFilterWhere(filters, { except }));
+        expect(rows.map((r) => r.row)).toEqual(expected);
+      }
+    },
+  );
+
+  it('is TRUE without filters, so it can always follow WHERE', () => {
+    expect(buildFilterWhere(EMPTY_FILTERS)).toEqual({ sql: 'TRUE', params: [] });
+    const onlyModel: Filters = { ...EMPTY_FILTERS, models: ['gpt-4'] };
+    expect(buildFilterWhere(onlyModel, { except: 'model' })).toEqual({ sql: 'TRUE', params: [] });
+  });
+
+  it('passes each selected value as its own parameter', () => {
+    const where = buildFilterWhere({ ...EMPTY_FILTERS, models: ['a', 'b'], languages: ['c'] });
+    expect(where.params).toEqual(['a', 'b', 'c']);
+  });
+
+  it.each(HOSTILE_STRINGS)(
+    'matches %s literally in every string filter, without error',
+    async (value) => {
+      for (const filters of [
+        { ...EMPTY_FILTERS, models: [value] },
+        { ...EMPTY_FILTERS, languages: [value] },
+        { ...EMPTY_FILTERS, models: [value, value.toUpperCase()], languages: ['English', value] },
+      ]) {
+        expect(await matchingRows(buildFilterWhere(filters))).toEqual([]);
+      }
+      expect(
+        await fixture.run({ sql: 'SELECT count(*)::INTEGER AS n FROM conversations', params: [] }),
+      ).toEqual([{ n: 5_000 }]);
+    },
+  );
+
+  it('ignores category ids outside the closed list instead of pasting them', async () => {
+    const forged = {
+      ...EMPTY_FILTERS,
+      categories: ['sexual', '1=1) OR (TRUE'],
+    } as unknown as Filters;
+    const expected = all.filter((r) => r.sexual === true).map((r) => r.row);
+    const rows = await matchingRows(buildFilterWhere(forged));
+    expect(rows.map((r) => r.row)).toEqual(expected);
+  });
+});
