@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  LIST_COLUMNS,
   buildConversationWindowQuery,
   type ListPosition,
   SORT_KEYS,
   type ConversationSort,
   type SortKey,
 } from './conversation-window';
-import { CATEGORY_IDS } from './moderation';
 import type { SqlValue } from './query';
 import { conversationsFixture } from './testing/conversations-fixture';
 
@@ -118,19 +118,7 @@ describe('conversation window builder', () => {
         limit: 1,
       }),
     );
-    const columns = [
-      'conversation_id',
-      'model',
-      'language',
-      'turn',
-      'shard',
-      'shard_row',
-      'flagged',
-      'user_flagged',
-      'assistant_flagged',
-      'max_score',
-      ...CATEGORY_IDS,
-    ];
+    const columns = LIST_COLUMNS;
     const [expected] = await fixture.run({
       sql: `SELECT ${columns.join(', ')} FROM conversations WHERE row = 1777`,
       params: [],

@@ -29,7 +29,8 @@ export type ConversationListRow = {
   max_score: number | null;
 } & Record<CategoryId, boolean>;
 
-const COLUMNS = [
+/** Every column of a list row but `row` (which is cast, see below). */
+export const LIST_COLUMNS = [
   'conversation_id',
   'model',
   'language',
@@ -44,7 +45,7 @@ const COLUMNS = [
 ];
 // BIGINT arrives in the browser as a bigint; the ordinal fits a double exactly.
 const select = (alias: string) =>
-  [`${alias}row::DOUBLE AS row`, ...COLUMNS.map((c) => `${alias}${c}`)].join(', ');
+  [`${alias}row::DOUBLE AS row`, ...LIST_COLUMNS.map((c) => `${alias}${c}`)].join(', ');
 
 /** A row of the list by its sort value and ordinal: where a seek starts. */
 export interface ListPosition {
