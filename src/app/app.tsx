@@ -5,6 +5,8 @@ import { LoadingProgress } from '../features/dataset/loading-progress';
 import { CancelledNotice } from '../features/dataset/cancelled-notice';
 import { useDataset } from '../features/dataset/use-dataset';
 import { ConversationList } from '../features/conversations/conversation-list';
+import { FilterPanel } from '../features/filters/filter-panel';
+import { UrlProblemsNotice } from '../features/filters/url-problems-notice';
 
 export function App() {
   const source = useMemo(() => dataSourceFromUrl(window.location.href), []);
@@ -42,7 +44,15 @@ export function App() {
           {dataset.error}
         </div>
       )}
-      <main>{dataset.active && <ConversationList datasetVersion={dataset.active.version} />}</main>
+      <UrlProblemsNotice />
+      {dataset.active && (
+        <main className="flex flex-col gap-4 lg:flex-row">
+          <FilterPanel datasetVersion={dataset.active.version} />
+          <div className="min-w-0 flex-1">
+            <ConversationList datasetVersion={dataset.active.version} />
+          </div>
+        </main>
+      )}
     </div>
   );
 }

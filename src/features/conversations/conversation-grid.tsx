@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { ConversationSort, SortKey } from '../../sql/conversation-window';
+import type { Filters } from '../filters/filters';
 import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { ConversationGridHeader } from './conversation-grid-header';
 import { ConversationRow } from './conversation-row';
@@ -9,16 +10,17 @@ import { useRovingRows } from './use-roving-rows';
 import { useSelectedConversation } from './use-selected-conversation';
 
 /**
- * Every conversation of the dataset in one scrolling grid: only the rows in view (plus overscan)
+ * Every conversation matching the filters in one scrolling grid: only the rows in view (plus overscan)
  * are in the DOM, and only their windows are fetched from DuckDB.
  */
 export function ConversationGrid(props: {
   datasetVersion: number;
   count: number;
   sort: ConversationSort;
+  filters: Filters;
   onSort: (key: SortKey) => void;
 }) {
-  const { datasetVersion, count, sort, onSort } = props;
+  const { datasetVersion, count, sort, filters, onSort } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer returns fresh functions each render; this app does not use the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -37,6 +39,7 @@ export function ConversationGrid(props: {
   const { rowAt, loading, error } = useConversationWindows({
     datasetVersion,
     sort,
+    filters,
     count,
     first,
     last,

@@ -1,20 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
+import { facetCountsOptions, filtersKey } from '../filters/facet-queries';
+import { isEmpty } from '../filters/filters';
+import { useFilters } from '../filters/use-filters';
 import { conversationCountOptions } from './conversation-queries';
 import { ConversationGrid } from './conversation-grid';
 import { sortParam, useConversationSort } from './conversation-sort';
 
-/** The list of every conversation, in the sort the URL names. */
+/** The conversations matching the URL's filters, in the sort the URL names. */
 export function ConversationList({ datasetVersion }: { datasetVersion: number }) {
   const { sort, toggle } = useConversationSort();
-  const count = useQuery(conversationCountOptions(datasetVersion));
-  if (count.data === undefined) return null;
+  const { filters } = useFilters();
+  const filtered = !isEmpty(filters);
+  const total = useQuery(conversationCountOptions(datasetVersion));
+  const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
+  // While M is computed the previous state's count stands in (placeholder data).
+  const count = filtered ? facets.data?.matching : total.data;
+  if (count === undefined) return null;
+  const key = filtersKey(filters);
   return (
     <ConversationGrid
-      // A new dataset or sort starts at the top with the first row active.
-      key={`${datasetVersion}:${sortParam(sort) ?? 'natural'}`}
+      // A new dataset, filter state or sort starts at the top with the first row active.
+      key={`${datasetVersion}:${sortParam(sort) ?? 'natural'}:${key}`}
       datasetVersion={datasetVersion}
-      count={count.data}
+      count={count}
       sort={sort}
+      filters={filters}
       onSort={toggle}
     />
   );

@@ -7,6 +7,9 @@ import {
   type ConversationSort,
   type ListPosition,
 } from '../../sql/conversation-window';
+import { buildFilterWhere } from '../../sql/filters';
+import { isEmpty, type Filters } from '../filters/filters';
+import { filtersKey } from '../filters/facet-queries';
 
 /** Rows per window: a screenful is about 20, so one window serves many scroll steps. */
 export const WINDOW_SIZE = 200;
@@ -21,29 +24,46 @@ export function conversationCountOptions(datasetVersion: number) {
   });
 }
 
-const windowKey = (datasetVersion: number, sort: ConversationSort, index: number) =>
-  ['conversations', 'window', datasetVersion, sort.key, sort.direction, index] as const;
+const windowKey = (
+  datasetVersion: number,
+  sort: ConversationSort,
+  filters: Filters,
+  index: number,
+) =>
+  [
+    'conversations',
+    'window',
+    datasetVersion,
+    filtersKey(filters),
+    sort.key,
+    sort.direction,
+    index,
+  ] as const;
 
 /**
  * Window `index` of the list (rows index * WINDOW_SIZE onwards) in `sort` order. When a neighbouring
  * window is cached (or on its way), this one seeks from its edge row instead of counting rows from
- * the start: scrolling and prefetching stay fast anywhere in a million rows.
+ * the start: scrolling and prefetching stay fast anywhere in a million rows. Only conversations
+ * matching `filters` are listed.
  */
 export function conversationWindowOptions(
   datasetVersion: number,
   sort: ConversationSort,
+  filters: Filters,
   index: number,
 ) {
   return queryOptions({
-    queryKey: windowKey(datasetVersion, sort, index),
+    queryKey: windowKey(datasetVersion, sort, filters, index),
     queryFn: async ({ client }) => {
       const start = performance.now();
-      const anchor = await neighbourAnchor(client, datasetVersion, sort, index);
+      const anchor = await neighbourAnchor(client, datasetVersion, sort, filters, index);
       const rows = await runQuery<ConversationListRow>(
         buildConversationWindowQuery({
           sort,
           offset: index * WINDOW_SIZE,
           limit: WINDOW_SIZE,
+          // No condition at all keeps the unfiltered natural order a plain range read.
+          where: isEmpty(filters) ? undefined : buildFilterWhere(filters),
           anchor,
         }),
       );
@@ -62,13 +82,14 @@ async function neighbourAnchor(
   client: QueryClient,
   datasetVersion: number,
   sort: ConversationSort,
+  filters: Filters,
   index: number,
 ): Promise<{ after: ListPosition } | { before: ListPosition } | undefined> {
   const position = (row: ConversationListRow): ListPosition => ({
     row: row.row,
     key: row[sort.key],
   });
-  const key = (i: number) => windowKey(datasetVersion, sort, i);
+  const key = (i: number) => windowKey(datasetVersion, sort, filters, i);
   const previous = client.getQueryData<ConversationListRow[]>(key(index - 1));
   const last = previous?.[WINDOW_SIZE - 1];
   if (last) return { after: position(last) };
@@ -78,7 +99,7 @@ async function neighbourAnchor(
   // Only ever wait for the previous window, so two windows never wait for each other.
   if (index > 0 && client.getQueryState(key(index - 1))?.fetchStatus === 'fetching') {
     const rows: ConversationListRow[] | undefined = await client
-      .fetchQuery(conversationWindowOptions(datasetVersion, sort, index - 1))
+      .fetchQuery(conversationWindowOptions(datasetVersion, sort, filters, index - 1))
       .catch(() => undefined);
     const edge = rows?.[WINDOW_SIZE - 1];
     if (edge) return { after: position(edge) };

@@ -7,7 +7,8 @@ import { useSyncExternalStore } from 'react';
  */
 const NAVIGATE = 'convoscope:navigate';
 
-function subscribe(onChange: () => void) {
+/** Calls `onChange` on Back/Forward and on every `pushSearchParams`. */
+export function subscribeToLocation(onChange: () => void) {
   window.addEventListener('popstate', onChange);
   window.addEventListener(NAVIGATE, onChange);
   return () => {
@@ -18,7 +19,7 @@ function subscribe(onChange: () => void) {
 
 /** One search param's value (the first, when repeated), or null. */
 export function useSearchParam(name: string): string | null {
-  return useSyncExternalStore(subscribe, () =>
+  return useSyncExternalStore(subscribeToLocation, () =>
     new URLSearchParams(window.location.search).get(name),
   );
 }

@@ -1,23 +1,25 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ConversationListRow, ConversationSort } from '../../sql/conversation-window';
+import type { Filters } from '../filters/filters';
 import { conversationWindowOptions, WINDOW_SIZE } from './conversation-queries';
 
 /** A window must stay in view this long before it is fetched, so a fast drag does not queue dozens. */
 const SETTLE_MS = 60;
 
 /**
- * The rows of list positions `first..last`, fetched by window and cached per (dataset, sort,
- * window); the window after the last one in view is prefetched. Rows not loaded yet are undefined.
+ * The rows of list positions `first..last`, fetched by window and cached per (dataset, filters,
+ * sort, window); the window after the last one in view is prefetched. Rows not loaded yet are undefined.
  */
 export function useConversationWindows(options: {
   datasetVersion: number;
   sort: ConversationSort;
+  filters: Filters;
   count: number;
   first: number;
   last: number;
 }) {
-  const { datasetVersion, sort, count, first, last } = options;
+  const { datasetVersion, sort, filters, count, first, last } = options;
   const firstWindow = Math.floor(first / WINDOW_SIZE);
   const lastWindow = Math.max(firstWindow, Math.floor(last / WINDOW_SIZE));
   const settled = useSettled(`${firstWindow}:${lastWindow}`);
@@ -26,7 +28,7 @@ export function useConversationWindows(options: {
   for (let w = firstWindow; w <= lastWindow; w++) windows.push(w);
   const results = useQueries({
     queries: windows.map((w) => ({
-      ...conversationWindowOptions(datasetVersion, sort, w),
+      ...conversationWindowOptions(datasetVersion, sort, filters, w),
       // Cached windows show at once either way; only the fetch waits for the scroll to settle.
       enabled: settled === `${firstWindow}:${lastWindow}`,
     })),
@@ -37,9 +39,9 @@ export function useConversationWindows(options: {
   const ready = results.every((r) => r.data !== undefined);
   useEffect(() => {
     if (ready && next * WINDOW_SIZE < count) {
-      void client.prefetchQuery(conversationWindowOptions(datasetVersion, sort, next));
+      void client.prefetchQuery(conversationWindowOptions(datasetVersion, sort, filters, next));
     }
-  }, [client, datasetVersion, sort, next, count, ready]);
+  }, [client, datasetVersion, sort, filters, next, count, ready]);
 
   const loading = results.some((r) => r.data === undefined);
   const error = results.find((r) => r.error)?.error ?? null;

@@ -1,14 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import { formatCount } from '../../lib/format';
 import { conversationCountOptions } from '../conversations/conversation-queries';
+import { facetCountsOptions } from '../filters/facet-queries';
+import { isEmpty } from '../filters/filters';
+import { useFilters } from '../filters/use-filters';
 
-/** `N conversations`, counted by DuckDB over the built table (the UI contract's status line). */
+/**
+ * `N conversations`, or `M of N conversations` while filters are active, counted by DuckDB over the
+ * built table (the UI contract's status line).
+ */
 export function DatasetStatus({ datasetVersion }: { datasetVersion: number }) {
+  const { filters } = useFilters();
+  const filtered = !isEmpty(filters);
   const count = useQuery(conversationCountOptions(datasetVersion));
+  const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
   if (count.data === undefined) return null;
+  const matching = filtered ? facets.data?.matching : undefined;
   return (
     <p role="status" className="text-sm text-slate-700">
-      {formatCount(count.data)} conversations
+      {matching === undefined
+        ? `${formatCount(count.data)} conversations`
+        : `${formatCount(matching)} of ${formatCount(count.data)} conversations`}
     </p>
   );
 }

@@ -1,0 +1,17 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { runQuery } from '../../db/engine';
+import { buildFacetCountsQuery, parseFacetRows } from '../../sql/facets';
+import type { Filters } from './filters';
+import { serializeFilters } from './url-state';
+
+/** The key part that names one filter state: its canonical URL form. */
+export const filtersKey = (filters: Filters) => serializeFilters(filters).toString();
+
+/** Every facet count plus N and M for one filter state; old counts stay shown while new ones run. */
+export function facetCountsOptions(datasetVersion: number, filters: Filters) {
+  return queryOptions({
+    queryKey: ['facets', datasetVersion, filtersKey(filters)],
+    queryFn: async () => parseFacetRows(await runQuery(buildFacetCountsQuery(filters)), filters),
+    placeholderData: keepPreviousData,
+  });
+}

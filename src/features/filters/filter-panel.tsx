@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { EMPTY_FILTERS, isEmpty, toggleValue } from './filters';
+import { facetCountsOptions } from './facet-queries';
+import { ModerationFacet } from './moderation-facet';
+import { useFilters } from './use-filters';
+import { ValueFacet } from './value-facet';
+
+/** Languages shown before "Show all". */
+const TOP_LANGUAGES = 12;
+
+/** The facets beside the list: each counts under every other filter, so a choice can widen. */
+export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
+  const { filters, setFilters } = useFilters();
+  const facets = useQuery(facetCountsOptions(datasetVersion, filters));
+  const counts = facets.data;
+  return (
+    <section
+      aria-label="Filters"
+      aria-busy={facets.isFetching}
+      className="flex w-60 shrink-0 flex-col gap-4 overflow-y-auto text-sm lg:h-[calc(100dvh-7rem)]"
+    >
+      <div className="flex min-h-7 items-center justify-between">
+        <h2 className="font-semibold">Filters</h2>
+        {!isEmpty(filters) && (
+          <button
+            type="button"
+            onClick={() => setFilters(EMPTY_FILTERS)}
+            className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100"
+          >
+            Clear all
+          </button>
+        )}
+      </div>
+      {facets.error && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-red-900">
+          Could not count the facets: {facets.error.message}
+        </p>
+      )}
+      <ValueFacet
+        name="Model"
+        options={counts?.models ?? []}
+        selected={filters.models}
+        onToggle={(value) => setFilters({ ...filters, models: toggleValue(filters.models, value) })}
+      />
+      <ValueFacet
+        name="Language"
+        options={counts?.languages ?? []}
+        selected={filters.languages}
+        limit={TOP_LANGUAGES}
+        onToggle={(value) =>
+          setFilters({ ...filters, languages: toggleValue(filters.languages, value) })
+        }
+      />
+      <ModerationFacet filters={filters} counts={counts} onChange={setFilters} />
+    </section>
+  );
+}
