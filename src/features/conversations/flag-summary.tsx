@@ -1,6 +1,9 @@
 import type { ConversationListRow } from '../../sql/conversation-window';
 import { CATEGORIES } from '../../sql/moderation';
 
+/** Rows have a fixed height: beyond this many chips the rest is summed up (all are in the title). */
+const SHOWN_CATEGORIES = 2;
+
 /** Which side was flagged (user: an attempt; assistant: a response) and the flagged categories. */
 export function FlagSummary({ row }: { row: ConversationListRow }) {
   if (!row.flagged) return null;
@@ -19,9 +22,12 @@ export function FlagSummary({ row }: { row: ConversationListRow }) {
           {role}
         </Chip>
       ))}
-      {categories.map((name) => (
+      {categories.slice(0, SHOWN_CATEGORIES).map((name) => (
         <Chip key={name}>{name}</Chip>
       ))}
+      {categories.length > SHOWN_CATEGORIES && (
+        <Chip>{`+${categories.length - SHOWN_CATEGORIES}`}</Chip>
+      )}
     </span>
   );
 }
