@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
 import { readParquet, ParquetFile } from 'parquet-wasm/node';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { checkShardSchema, type ShardColumns } from '../shard-schema';
@@ -46,7 +46,11 @@ export async function nativeConnection(): Promise<DuckDBConnection> {
 
 /** Rows as plain JSON-safe objects (BIGINT as number) for deep comparison. */
 export async function nativeRows(conn: DuckDBConnection, sql: string) {
-  const reader = await conn.runAndReadAll(sql);
+  return plainRows(await conn.runAndReadAll(sql));
+}
+
+/** A reader's rows with BIGINT as number, the way the browser engine returns them. */
+export function plainRows(reader: DuckDBResultReader) {
   return reader
     .getRowObjectsJS()
     .map((row) =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { generateDataset } from '../../../scripts/generator/generate-dataset';
-import { nativeConnection } from '../../db/testing/node-shards';
+import { nativeConnection, plainRows } from '../../db/testing/node-shards';
 import { buildNativeConversationsQuery } from '../native-conversations';
 import { CONVERSATIONS } from '../conversations-table';
 import type { SqlQuery } from '../query';
@@ -48,12 +48,5 @@ async function runPrepared(conn: DuckDBConnection, query: SqlQuery) {
       else statement.bindDouble(index, value);
     else statement.bindVarchar(index, value);
   });
-  const reader = await statement.runAndReadAll();
-  return reader
-    .getRowObjectsJS()
-    .map((row) =>
-      Object.fromEntries(
-        Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),
-      ),
-    );
+  return plainRows(await statement.runAndReadAll());
 }
