@@ -7,7 +7,6 @@ import {
   Schema,
   Field,
   Struct,
-  Table,
   makeData,
   type Data,
 } from 'apache-arrow';
@@ -182,10 +181,6 @@ export function computeConversationBatch(input: RecordBatch, at: BatchLocation):
     children: columns.map(([, data]) => data),
   });
   return new RecordBatch(new Schema(fields), struct);
-}
-
-export function batchesToTable(batches: RecordBatch[]): Table {
-  return new Table(batches);
 }
 
 function required(data: Data | undefined, name: string): Data {
