@@ -1,27 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
 import { CATEGORY_NAMES } from '../src/sql/moderation';
 import { quoteString } from '../src/sql/quote';
 import { test, expect, nativeRowCount } from './fixtures';
-
-/** The sample's shards in the order the app opens them (its manifest's). */
-const SAMPLE_DIR = join(process.cwd(), 'dist', 'sample');
-const sampleShards = () =>
-  (
-    JSON.parse(readFileSync(join(SAMPLE_DIR, 'manifest.json'), 'utf8')) as {
-      files: { name: string }[];
-    }
-  ).files.map((f) => join(SAMPLE_DIR, f.name));
-
-async function nativeRows(sql: string): Promise<Record<string, unknown>[]> {
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
-  const reader = await conn.runAndReadAll(sql);
-  conn.closeSync();
-  return reader.getRowObjectsJS();
-}
+import { nativeRows, sampleShards } from './sample-native';
 
 /** The last conversation in natural order: the last row of the last shard. */
 async function nativeLastId(): Promise<string> {

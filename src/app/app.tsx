@@ -6,13 +6,14 @@ import { CancelledNotice } from '../features/dataset/cancelled-notice';
 import { useDataset } from '../features/dataset/use-dataset';
 import { ConversationList } from '../features/conversations/conversation-list';
 import { FilterPanel } from '../features/filters/filter-panel';
+import { ConversationViewer } from '../features/viewer/conversation-viewer';
 import { UrlProblemsNotice } from '../features/filters/url-problems-notice';
 
 export function App() {
   const source = useMemo(() => dataSourceFromUrl(window.location.href), []);
   const dataset = useDataset(source);
   return (
-    <div className="mx-auto flex min-h-screen max-w-6xl flex-col gap-3 p-4">
+    <div className="mx-auto flex min-h-screen max-w-[120rem] flex-col gap-3 p-4">
       <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">Convoscope</h1>
         {dataset.active && (
@@ -50,6 +51,9 @@ export function App() {
           <FilterPanel datasetVersion={dataset.active.version} />
           <div className="min-w-0 flex-1">
             <ConversationList datasetVersion={dataset.active.version} />
+          </div>
+          <div className="min-w-0 empty:hidden lg:w-[40%] lg:shrink-0">
+            <ConversationViewer datasetVersion={dataset.active.version} />
           </div>
         </main>
       )}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   LIST_COLUMNS,
   buildConversationWindowQuery,
+  buildListPositionQuery,
   type ListPosition,
   SORT_KEYS,
   type ConversationSort,
@@ -167,6 +168,36 @@ describe('conversation window builder', () => {
     const sort: ConversationSort = { key: 'row', direction: 'asc' };
     expect(() => buildConversationWindowQuery({ sort, offset: -1, limit: 10 })).toThrow();
     expect(() => buildConversationWindowQuery({ sort, offset: 0, limit: 2.5 })).toThrow();
+  });
+
+  it.each([
+    ...SORT_KEYS.flatMap((key: SortKey) => [
+      { key, direction: 'asc' as const },
+      { key, direction: 'desc' as const },
+    ]),
+  ])('finds where a conversation stands in the list sorted by $key $direction', async (sort) => {
+    const where = { sql: 'turn <= ? AND model <> ?', params: [2, "it's"] };
+    const keys = (await fixture.run({
+      sql: `SELECT row, ${sort.key} AS key, turn <= 2 AS included FROM conversations`,
+      params: [],
+    })) as { row: number; key: SqlValue; included: boolean }[];
+    const order = referenceOrder(
+      keys.filter((k) => k.included),
+      sort,
+    );
+    for (const target of keys.filter((_, i) => i % 97 === 3)) {
+      const position = { row: target.row, key: target.key };
+      const [unfiltered] = await fixture.run(buildListPositionQuery({ sort, target: position }));
+      expect(unfiltered).toEqual({
+        position: referenceOrder(keys, sort).indexOf(target.row),
+        included: 1,
+      });
+      const [filtered] = await fixture.run(
+        buildListPositionQuery({ sort, target: position, where }),
+      );
+      expect(filtered!.included).toBe(target.included ? 1 : 0);
+      if (target.included) expect(filtered!.position).toBe(order.indexOf(target.row));
+    }
   });
 
   // Runs last: it rewrites scores to make ties and conversations without moderation data.

@@ -136,3 +136,29 @@ function seekBefore(sort: ConversationSort, p: ListPosition): SqlQuery {
     params: [p.key, p.key, p.row],
   };
 }
+
+/**
+ * Where a conversation stands in the list: `position` counts the rows before it in `sort` order
+ * among those matching `where`, and `included` says whether it matches `where` itself (1 or 0).
+ * A deep link scrolls the list there without reading the windows in between.
+ */
+export function buildListPositionQuery(options: {
+  sort: ConversationSort;
+  target: ListPosition;
+  where?: SqlQuery;
+}): SqlQuery {
+  const { sort, target } = options;
+  if (!SORT_KEYS.includes(sort.key)) throw new Error(`cannot sort by ${String(sort.key)}`);
+  const filter = options.where && options.where.sql.trim() !== '' ? options.where : undefined;
+  const before = seekBefore(sort, target);
+  const and = (c: SqlQuery) =>
+    filter ? { sql: `(${filter.sql}) AND (${c.sql})`, params: [...filter.params, ...c.params] } : c;
+  const preceding = and(before);
+  const self = and({ sql: 'row = ?', params: [target.row] });
+  return {
+    sql: `SELECT
+  (SELECT count(*) FROM ${CONVERSATIONS} WHERE ${preceding.sql})::DOUBLE AS position,
+  (SELECT count(*) FROM ${CONVERSATIONS} WHERE ${self.sql})::INTEGER AS included`,
+    params: [...preceding.params, ...self.params],
+  };
+}

@@ -6,7 +6,7 @@ export const HEADER_HEIGHT = 36;
 
 /** Shared by the header and every row so the columns line up. */
 export const GRID_COLUMNS =
-  'grid grid-cols-[4.5rem_7rem_minmax(7rem,11rem)_minmax(6rem,8rem)_4.5rem_minmax(0,1fr)_7rem]';
+  'grid grid-cols-[minmax(3rem,4.5rem)_5.5rem_minmax(5rem,11rem)_minmax(4.5rem,8rem)_3.5rem_minmax(5.5rem,1fr)_5.5rem]';
 
 export interface Column {
   label: string;

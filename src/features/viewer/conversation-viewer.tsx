@@ -1,0 +1,50 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { useSelectedConversation } from '../conversations/use-selected-conversation';
+import { conversationSummaryOptions } from './viewer-queries';
+import { ViewerHeader } from './viewer-header';
+import { Transcript } from './transcript';
+
+/** The selected conversation (`c` in the URL), read through its locator; nothing when none is. */
+export function ConversationViewer({ datasetVersion }: { datasetVersion: number }) {
+  const { selectedId, select } = useSelectedConversation();
+  const region = useRef<HTMLElement>(null);
+  const summary = useQuery({
+    ...conversationSummaryOptions(datasetVersion, selectedId ?? ''),
+    enabled: selectedId !== null,
+  });
+  if (selectedId === null) return null;
+  return (
+    <section
+      ref={region}
+      aria-label="Conversation"
+      aria-busy={summary.isPending}
+      className="flex h-[calc(100dvh-7rem)] min-h-80 min-w-0 flex-col gap-2 rounded border border-slate-200 p-3"
+    >
+      <ViewerHeader
+        conversationId={selectedId}
+        summary={summary.data ?? null}
+        onClose={() => select(null)}
+      />
+      {summary.error && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm">
+          Could not look up conversation {selectedId}: {summary.error.message}
+        </p>
+      )}
+      {summary.data === null && (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm">
+          No conversation with id {selectedId} in this dataset.
+        </p>
+      )}
+      {summary.data && (
+        <Transcript
+          // A new conversation starts at its top with its own message state.
+          key={`${datasetVersion}:${selectedId}`}
+          datasetVersion={datasetVersion}
+          summary={summary.data}
+          region={region}
+        />
+      )}
+    </section>
+  );
+}

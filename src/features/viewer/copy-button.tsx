@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+
+/** Copies text to the clipboard and says whether it worked, politely, for screen readers too. */
+export function CopyButton({ label, text }: { label: string; text: () => string | null }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+  const copy = async () => {
+    const value = text();
+    if (value === null) return;
+    try {
+      await navigator.clipboard.writeText(value);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <span className="inline-flex items-center gap-1">
+      <button
+        type="button"
+        onClick={() => void copy()}
+        className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100"
+      >
+        {label}
+      </button>
+      <span role="status" className="text-xs text-slate-600">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+
+/** Keys typed into these are text, not commands. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    (target.tagName === 'INPUT' &&
+      !['checkbox', 'radio', 'button', 'range'].includes((target as HTMLInputElement).type))
+  );
+}
+
+/**
+ * The viewer's keys, anywhere on the page while a conversation is open (so they work straight from
+ * the list): n / p jump to the next / previous flagged message; Escape, from inside the viewer,
+ * returns focus to the list.
+ */
+export function useViewerKeys(handlers: {
+  region: React.RefObject<HTMLElement | null>;
+  onNext: () => void;
+  onPrevious: () => void;
+  onEscape: () => void;
+}) {
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      const h = latest.current;
+      if (event.key === 'Escape') {
+        if (h.region.current?.contains(document.activeElement)) {
+          event.preventDefault();
+          h.onEscape();
+        }
+        return;
+      }
+      if (isTyping(event.target)) return;
+      if (event.key === 'n') h.onNext();
+      else if (event.key === 'p') h.onPrevious();
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/** Puts focus back on the list: the selected row when it is rendered, else the list's tabbable row. */
+export function focusList() {
+  const grid = document.querySelector<HTMLElement>('[role="grid"][aria-label="Conversations"]');
+  const row =
+    grid?.querySelector<HTMLElement>('[role="row"][aria-selected="true"]') ??
+    grid?.querySelector<HTMLElement>('[role="row"][tabindex="0"]');
+  row?.focus();
+}
