@@ -81,6 +81,11 @@ describe('MessageMarkdown: marks', () => {
     expect(visibleText(emoji)).toBe('😀x😀');
   });
 
+  it('marks at most 1,000 matches of a very common term', () => {
+    const html = render({ text: 'ab '.repeat(600) + '\n\n' + 'ab '.repeat(600), highlight: /ab/g });
+    expect(matches(html)).toHaveLength(1000);
+  });
+
   it('marks every match even when the caller forgot the global flag', () => {
     const highlight = /o/;
     expect(matches(render({ text: 'foo boo', highlight }))).toEqual(['o', 'o', 'o', 'o']);
@@ -113,9 +118,18 @@ describe('MessageMarkdown: long messages', () => {
     expect(visibleText(html)).toContain('# Title');
     expect(matches(html)).toEqual(['end']);
     expect(redactions(html)).toEqual(['NAME_1']);
+    expect(visibleText(html)).not.toContain('Only the first');
     const button = tagsOf(html).find((tag) => tag.name === 'button');
     expect(button?.attributes['aria-expanded']).toBe('true');
     expect(visibleText(html)).toContain('Show less');
+  });
+
+  it('marks only the first 1,000 matches of a common word in a huge message, and says so', () => {
+    const started = performance.now();
+    const html = render({ text: huge, highlight: /word/g, defaultExpanded: true });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(matches(html)).toHaveLength(1000);
+    expect(visibleText(html)).toContain('Only the first 1,000 search matches are marked.');
   });
 
   it('collapses after 60 lines however short, cutting at a line', () => {

@@ -38,12 +38,7 @@ export function MessageMarkdown({
     <div className="min-w-0 text-sm leading-relaxed wrap-anywhere">
       <div id={contentId}>
         {plain ? (
-          <>
-            <p className="mb-1 text-xs text-slate-500">
-              {`Shown as plain text: formatting is skipped above ${formatCount(PLAIN_TEXT_ABOVE)} characters.`}
-            </p>
-            <PlainText text={shown} search={highlight} />
-          </>
+          <PlainText text={shown} search={highlight} />
         ) : (
           <MarkdownBody text={shown} search={highlight} highlighter={highlighter} />
         )}

@@ -1,6 +1,10 @@
 import { memo, type ReactNode } from 'react';
+import { formatCount } from '../../../lib/format';
+import { PLAIN_TEXT_ABOVE } from './collapse';
 import {
   markText,
+  MARKS_PER_MESSAGE,
+  newMarkBudget,
   REDACTION_CLASS,
   REDACTION_TITLE,
   SEARCH_MATCH_CLASS,
@@ -16,26 +20,35 @@ export const PlainText = memo(function PlainText({
   text: string;
   search: RegExp | null;
 }) {
-  const pieces = markText(text, { redact: true, search: toGlobalRegExp(search) });
+  const budget = newMarkBudget();
+  const pieces = markText(text, { redact: true, search: toGlobalRegExp(search), budget });
+  const note = `Shown as plain text: formatting is skipped above ${formatCount(PLAIN_TEXT_ABOVE)} characters.${
+    budget.matchesCut
+      ? ` Only the first ${formatCount(MARKS_PER_MESSAGE)} search matches are marked.`
+      : ''
+  }`;
   return (
-    <pre className="font-sans whitespace-pre-wrap">
-      {pieces === null
-        ? text
-        : pieces.map((piece, index) =>
-            piece.kind === 'redaction' ? (
-              <mark
-                key={index}
-                className={REDACTION_CLASS}
-                data-redaction=""
-                title={REDACTION_TITLE}
-              >
-                {piece.children.map(plainNode)}
-              </mark>
-            ) : (
-              plainNode(piece, index)
-            ),
-          )}
-    </pre>
+    <>
+      <p className="mb-1 text-xs text-slate-500">{note}</p>
+      <pre className="font-sans whitespace-pre-wrap">
+        {pieces === null
+          ? text
+          : pieces.map((piece, index) =>
+              piece.kind === 'redaction' ? (
+                <mark
+                  key={index}
+                  className={REDACTION_CLASS}
+                  data-redaction=""
+                  title={REDACTION_TITLE}
+                >
+                  {piece.children.map(plainNode)}
+                </mark>
+              ) : (
+                plainNode(piece, index)
+              ),
+            )}
+      </pre>
+    </>
   );
 });
 

@@ -1,10 +1,12 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import {
   markText,
+  newMarkBudget,
   REDACTION_CLASS,
   REDACTION_TITLE,
   SEARCH_MATCH_CLASS,
   toGlobalRegExp,
+  type MarkBudget,
   type PlainPiece,
   type TextPiece,
 } from './text-marks';
@@ -16,28 +18,35 @@ export interface RehypeMarksOptions {
 /**
  * Marks NAME_n placeholders (outside code) and search matches (everywhere, code included) in text
  * nodes. It runs after rehype-sanitize and the highlighter, so its classes and data attributes are
- * not stripped; in highlighted code a match is marked only within one token's text.
+ * not stripped; in highlighted code a match is marked only within one token's text. At most
+ * MARKS_PER_MESSAGE of each kind are marked, in document order.
  */
 export function rehypeMarks(options: RehypeMarksOptions) {
   const search = toGlobalRegExp(options.search);
   return (tree: Root) => {
-    markChildren(tree, false, search);
+    markChildren(tree, false, search, newMarkBudget());
   };
 }
 
-function markChildren(parent: Root | Element, inCode: boolean, search: RegExp | null) {
+function markChildren(
+  parent: Root | Element,
+  inCode: boolean,
+  search: RegExp | null,
+  budget: MarkBudget,
+) {
   const next: RootContent[] = [];
   let changed = false;
   for (const child of parent.children) {
     if (child.type === 'text') {
-      const pieces = markText(child.value, { redact: !inCode, search });
+      const pieces = markText(child.value, { redact: !inCode, search, budget });
       if (pieces) {
         next.push(...pieces.map(toHast));
         changed = true;
         continue;
       }
     } else if (child.type === 'element') {
-      markChildren(child, inCode || child.tagName === 'code' || child.tagName === 'pre', search);
+      const code = inCode || child.tagName === 'code' || child.tagName === 'pre';
+      markChildren(child, code, search, budget);
     }
     next.push(child);
   }

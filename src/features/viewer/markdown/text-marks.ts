@@ -10,10 +10,26 @@ export type PlainPiece = { kind: 'text' | 'match'; text: string };
 /** A run of a text node: plain, a search match, or a redaction (which may hold matches). */
 export type TextPiece = PlainPiece | { kind: 'redaction'; children: PlainPiece[] };
 
+/** Marks of each kind per message: a common word in a 2 MB paste would make 100,000s of elements. */
+export const MARKS_PER_MESSAGE = 1000;
+
+/** What is left to mark in one message; `markText` spends it. */
+export interface MarkBudget {
+  redactions: number;
+  matches: number;
+  /** Set once a search match is left unmarked for want of budget. */
+  matchesCut: boolean;
+}
+
+export function newMarkBudget(): MarkBudget {
+  return { redactions: MARKS_PER_MESSAGE, matches: MARKS_PER_MESSAGE, matchesCut: false };
+}
+
 export interface MarkOptions {
   redact: boolean;
   /** A global regex from `toGlobalRegExp`; its lastIndex is reset here. */
   search: RegExp | null;
+  budget: MarkBudget;
 }
 
 /** A global, non-sticky copy: the caller's regex keeps its own lastIndex and flags. */
@@ -28,8 +44,13 @@ export function toGlobalRegExp(pattern: RegExp | null | undefined): RegExp | nul
  * split into two marks) and the text of the pieces always joins back to `value`.
  */
 export function markText(value: string, options: MarkOptions): TextPiece[] | null {
-  const redactions = options.redact ? findRanges(value, REDACTION) : [];
-  const matches = options.search ? findRanges(value, options.search) : [];
+  const { budget } = options;
+  const redactions = options.redact ? findRanges(value, REDACTION, budget.redactions).ranges : [];
+  const found = options.search ? findRanges(value, options.search, budget.matches) : NOTHING;
+  const matches = found.ranges;
+  budget.redactions -= redactions.length;
+  budget.matches -= matches.length;
+  if (found.cut) budget.matchesCut = true;
   if (redactions.length === 0 && matches.length === 0) return null;
 
   const edges = [0, value.length, ...redactions.flat(), ...matches.flat()];
@@ -61,22 +82,31 @@ export function markText(value: string, options: MarkOptions): TextPiece[] | nul
 }
 
 type Range = [start: number, end: number];
+const NOTHING = { ranges: [] as Range[], cut: false };
 
 function covers(range: Range | undefined, position: number): boolean {
   return range !== undefined && range[0] <= position && position < range[1];
 }
 
-/** Non-empty matches only; after an empty match (`a*` on "b") the search steps one character on. */
-function findRanges(value: string, pattern: RegExp): Range[] {
+/**
+ * Up to `limit` non-empty matches, and whether more were left (`cut`). After an empty match (`a*`
+ * on "b") the search steps one character on, so it always ends.
+ */
+function findRanges(
+  value: string,
+  pattern: RegExp,
+  limit: number,
+): { ranges: Range[]; cut: boolean } {
   const ranges: Range[] = [];
   const unicode = /[uv]/.test(pattern.flags);
   pattern.lastIndex = 0;
   for (let found = pattern.exec(value); found; found = pattern.exec(value)) {
     const end = found.index + found[0].length;
-    if (end > found.index) ranges.push([found.index, end]);
-    else pattern.lastIndex = stepOver(value, end, unicode);
+    if (end === found.index) pattern.lastIndex = stepOver(value, end, unicode);
+    else if (ranges.length === limit) return { ranges, cut: true };
+    else ranges.push([found.index, end]);
   }
-  return ranges;
+  return { ranges, cut: false };
 }
 
 function stepOver(value: string, index: number, unicode: boolean): number {
