@@ -31,6 +31,14 @@ describe('MessageMarkdown: GitHub-flavoured markdown', () => {
     expect(html).not.toContain('hljs');
   });
 
+  it('keeps footnotes as text, with no ids to repeat across messages', () => {
+    const html = render({ text: 'claim[^1]\n\n[^1]: source' });
+    expect(visibleText(html)).toMatch(/^claim1\s+Footnotes\s+source\s*$/);
+    // The only id is the one the Show all button points at (aria-controls).
+    expect(tagsOf(html).filter((tag) => 'id' in tag.attributes && tag.name !== 'div')).toEqual([]);
+    expect(html).not.toContain('Link removed');
+  });
+
   it('styles lists with bullets, tables with borders and code blocks with a scrollbar', () => {
     const html = render({ text: '- a\n\n| h |\n|---|\n| c |\n\n```\ncode\n```' });
     const classOf = (name: string) =>

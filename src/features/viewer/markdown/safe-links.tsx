@@ -12,8 +12,10 @@ export const REMOVED_LINK_TITLE = 'Link removed: only http, https and mailto lin
  * are passed on: no other attribute from the message reaches the DOM.
  */
 export function SafeLink({ href, title, children, node }: ComponentProps<'a'> & ExtraProps) {
-  // A footnote's links point into the message itself; without them the number is just text.
-  if (node?.properties.dataFootnoteRef || node?.properties.dataFootnoteBackref) return children;
+  // A footnote's links point into the message itself (fragments are not kept): the reference stays
+  // as its number and the "back to text" arrow goes.
+  if (node?.properties.dataFootnoteRef) return children;
+  if (String(node?.properties.className).includes('data-footnote-backref')) return null;
   if (!href) {
     return (
       <span className={REMOVED_LINK_CLASS} title={REMOVED_LINK_TITLE}>
