@@ -14,6 +14,10 @@ const ENGINE_PACKAGES = [
   'apache-arrow/*',
 ];
 
+// Dataset text is untrusted (DESIGN.md): raw HTML would let a conversation run script in the app.
+const RAW_HTML_MESSAGE =
+  'Dataset text is untrusted: render React elements (see src/features/viewer/markdown/), never raw HTML.';
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'public', '.cache', 'test-results', 'playwright-report'] },
   {
@@ -22,6 +26,18 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2022 },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: RAW_HTML_MESSAGE,
+        },
+        {
+          // The same prop passed through createElement or a props object.
+          selector: "Property[key.name='dangerouslySetInnerHTML']",
+          message: RAW_HTML_MESSAGE,
+        },
+      ],
     },
   },
   {
