@@ -95,7 +95,7 @@ test('sorting by max score puts the highest score first, and the sort is in the 
   await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('max_score.desc');
 
   const first = rowAt(page, 0);
-  await expect(first.getByRole('gridcell').last()).toHaveText(highest.score.toFixed(3));
+  await expect(first.getByRole('gridcell').nth(6)).toHaveText(highest.score.toFixed(3));
   expect(highest.ids).toContain(await idOf(page, 0));
 
   // Back returns to the natural order.
@@ -113,4 +113,25 @@ test('an invalid sort in the URL falls back to the natural order', async ({
     'aria-sort',
     'ascending',
   );
+});
+
+test('rows in view show their first user prompt, read lazily', async ({ guardedPage: page }) => {
+  const shard = quoteString(sampleShards()[0]!);
+  const rows = await nativeRows(
+    `SELECT file_row_number AS n, list_filter(conversation, m -> m.role = 'user')[1].content AS first
+     FROM read_parquet(${shard}, file_row_number = true) WHERE file_row_number < 3 ORDER BY n`,
+  );
+  await page.goto('/');
+  for (const [i, row] of rows.entries()) {
+    const start = (row.first as string).replace(/\s+/g, ' ').trim().slice(0, 40);
+    await expect(rowAt(page, i).getByRole('gridcell').nth(7)).toContainText(start);
+  }
+  // Rows far below were never in view, so their previews were never read.
+  await grid(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  const count = await nativeRowCount(sampleShards());
+  await expect(
+    rowAt(page, count - 1)
+      .getByRole('gridcell')
+      .nth(7),
+  ).not.toHaveText('…');
 });

@@ -138,6 +138,12 @@ test('a deep link opens the conversation at its message', async ({ guardedPage: 
   const target = article(page, roleName(messages[last - 1]!.role), last);
   await expect(target).toBeInViewport();
   await expect(article(page, roleName(messages[0]!.role), 1)).not.toBeInViewport();
+  // The list scrolls to the linked conversation, wherever it stands.
+  await expect(grid(page).locator('[role="row"][aria-selected="true"]')).toBeInViewport();
+  await expect(grid(page).locator('[role="row"][aria-selected="true"]')).toHaveAttribute(
+    'tabindex',
+    '0',
+  );
 });
 
 test('empty responses are marked, and a conversation copies as its dataset row', async ({

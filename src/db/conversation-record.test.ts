@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/generator/generate-dataset';
 import { quoteString } from '../sql/quote';
 import { CATEGORIES } from '../sql/moderation';
-import { conversationFromTable } from './conversation-record';
+import { conversationFromTable, PREVIEW_LENGTH, previewsFromTable } from './conversation-record';
 import { nativeConnection, nativeRows, openNodeShard, readRowGroup } from './testing/node-shards';
 
 let dir: string;
@@ -64,4 +64,34 @@ it('reads one conversation by row group and row, equal to what native DuckDB rea
       );
     }
   }
+});
+
+it('previews the first user prompt of each requested row, cut and with whitespace collapsed', async () => {
+  const shard = await openNodeShard(path);
+  const conn = await nativeConnection();
+  const rowGroup = 1;
+  const groupStart = shard.rowGroups[0]!;
+  const offset = 100;
+  const table = readRowGroup(shard, rowGroup, shard.columns.conversationLeaves.slice(0, 2), {
+    offset,
+    limit: 400,
+  });
+  const rows = [0, 1, 57, 399];
+  const previews = previewsFromTable(table, rows);
+  const native = await nativeRows(
+    conn,
+    `SELECT file_row_number AS n, list_filter(conversation, m -> m.role = 'user')[1].content AS first
+     FROM read_parquet(${quoteString(path)}, file_row_number = true)
+     WHERE file_row_number IN (${rows.map((r) => groupStart + offset + r).join(', ')})
+     ORDER BY n`,
+  );
+  const expected = native.map((r) => {
+    if (r.first === null) return null;
+    const text = Array.from((r.first as string).replace(/\s+/g, ' ').trim());
+    return text.length > PREVIEW_LENGTH
+      ? `${text.slice(0, PREVIEW_LENGTH).join('')}…`
+      : text.join('');
+  });
+  expect(previews).toEqual(expected);
+  expect(previews.some((p) => p !== null && p.endsWith('…'))).toBe(true);
 });

@@ -53,3 +53,28 @@ function deepJson(value: unknown): unknown {
   }
   return plain;
 }
+
+/** Characters of a list preview: more than any row shows, so the tooltip has the gist too. */
+export const PREVIEW_LENGTH = 300;
+
+/**
+ * The first user prompt of each row of `table` (which holds the `content` and `role` leaves of
+ * consecutive rows), whitespace collapsed and cut to PREVIEW_LENGTH characters; null for a row
+ * without a user message. `rows` are offsets into `table`.
+ */
+export function previewsFromTable(table: Table, rows: readonly number[]): (string | null)[] {
+  return rows.map((i) => {
+    const row = table.get(i)?.toJSON() as
+      { conversation?: { toArray(): { toJSON(): RawMessage }[] } | null } | undefined;
+    const messages = row?.conversation?.toArray() ?? [];
+    for (const item of messages) {
+      const message = item.toJSON();
+      if (message.role !== 'user' || message.content == null) continue;
+      const text = message.content.replace(/\s+/g, ' ').trim();
+      // Cut by code points, so an emoji or other astral character is never split in half.
+      const points = Array.from(text);
+      return points.length > PREVIEW_LENGTH ? `${points.slice(0, PREVIEW_LENGTH).join('')}…` : text;
+    }
+    return null;
+  });
+}

@@ -48,8 +48,8 @@ export async function runQuery<T extends Row = Row>(query: SqlQuery): Promise<T[
   }
 }
 
-/** Reads one whole conversation through its locator: one row group of one shard, never a scan. */
-export async function readConversation(shard: number, shardRow: number): Promise<MessageRecord[]> {
+/** Where a shard row lives: its row group and its offset in it. */
+function locate(shard: number, shardRow: number) {
   const dataset = current;
   const info = dataset?.infos[shard];
   const ref = dataset?.shards[shard];
@@ -61,6 +61,12 @@ export async function readConversation(shard: number, shardRow: number): Promise
     return false;
   });
   if (rowGroup < 0) throw new Error(`row ${shardRow} is beyond shard ${ref.name}`);
+  return { ref, info, rowGroup, rowInGroup };
+}
+
+/** Reads one whole conversation through its locator: one row group of one shard, never a scan. */
+export async function readConversation(shard: number, shardRow: number): Promise<MessageRecord[]> {
+  const { ref, info, rowGroup, rowInGroup } = locate(shard, shardRow);
   const { messages } = await pool.run({
     type: 'conversation',
     shard: ref,
@@ -69,4 +75,45 @@ export async function readConversation(shard: number, shardRow: number): Promise
     leaves: info.columns.conversationLeaves,
   });
   return messages;
+}
+
+/** A list row's locator; previews are keyed by `previewKey`. */
+export interface RowLocator {
+  shard: number;
+  shard_row: number;
+}
+export const previewKey = (l: RowLocator) => `${l.shard}:${l.shard_row}`;
+
+/**
+ * The first user prompt of each row, read with one request per row group they fall in (the text
+ * leaves only), spread over the parquet workers.
+ */
+export async function readPreviews(
+  rows: readonly RowLocator[],
+): Promise<Map<string, string | null>> {
+  const groups = new Map<string, { shard: number; rowGroup: number; rows: Map<number, string> }>();
+  for (const row of rows) {
+    const { rowGroup, rowInGroup } = locate(row.shard, row.shard_row);
+    const id = `${row.shard}:${rowGroup}`;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { shard: row.shard, rowGroup, rows: new Map() }));
+    group.rows.set(rowInGroup, previewKey(row));
+  }
+  const result = new Map<string, string | null>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const { ref, info } = locate(group.shard, 0);
+      const rowsInGroup = [...group.rows.keys()].sort((a, b) => a - b);
+      const { previews } = await pool.run({
+        type: 'previews',
+        shard: ref,
+        rowGroup: group.rowGroup,
+        rowsInGroup,
+        // `conversationLeaves` starts with the `content` and `role` leaves (shard-schema.ts).
+        leaves: info.columns.conversationLeaves.slice(0, 2),
+      });
+      rowsInGroup.forEach((r, i) => result.set(group.rows.get(r)!, previews[i] ?? null));
+    }),
+  );
+  return result;
 }

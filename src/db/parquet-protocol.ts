@@ -44,6 +44,15 @@ export type WorkerRequest =
       rowGroup: number;
       rowInGroup: number;
       leaves: string[];
+    }
+  | {
+      type: 'previews';
+      shard: ShardRef;
+      rowGroup: number;
+      /** Rows of the group to preview, ascending. */
+      rowsInGroup: number[];
+      /** The `content` and `role` leaves. */
+      leaves: string[];
     };
 
 export interface WorkerResults {
@@ -51,6 +60,8 @@ export interface WorkerResults {
   /** Arrow IPC stream of `conversations` rows for one row group. */
   metadata: { ipc: Uint8Array; rows: number };
   conversation: { messages: MessageRecord[] };
+  /** First user prompt of each requested row, in request order. */
+  previews: { previews: (string | null)[] };
 }
 
 export type WorkerResponse =

@@ -3,7 +3,7 @@ import init, { ParquetFile } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { computeConversationBatch } from './conversation-metadata';
-import { conversationFromTable } from './conversation-record';
+import { conversationFromTable, previewsFromTable } from './conversation-record';
 import { DatasetError } from './dataset-error';
 import { checkShardSchema } from './shard-schema';
 import { rangeFetch } from './range-fetch';
@@ -118,6 +118,29 @@ async function conversation(
   return { messages: conversationFromTable(tableFromIPC(wasmTable.intoIPCStream())) };
 }
 
+/** One read spanning the requested rows of a row group: the text leaves of the rows between are cheap beside a read per row. */
+async function previews(
+  request: Extract<WorkerRequest, { type: 'previews' }>,
+): Promise<WorkerResults['previews']> {
+  const first = request.rowsInGroup[0] ?? 0;
+  const last = request.rowsInGroup[request.rowsInGroup.length - 1] ?? first;
+  const file = await openShard(request.shard);
+  const wasmTable = await file.read({
+    rowGroups: [request.rowGroup],
+    columns: request.leaves,
+    offset: first,
+    limit: last - first + 1,
+    concurrency: READ_CONCURRENCY,
+  });
+  const table = tableFromIPC(wasmTable.intoIPCStream());
+  return {
+    previews: previewsFromTable(
+      table,
+      request.rowsInGroup.map((r) => r - first),
+    ),
+  };
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -128,6 +151,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest
     let result: WorkerResults[keyof WorkerResults];
     if (request.type === 'inspect') result = await inspect(request.shard);
     else if (request.type === 'metadata') result = await metadata(request.task);
+    else if (request.type === 'previews') result = await previews(request);
     else result = await conversation(request);
     const transfer = 'ipc' in result ? [result.ipc.buffer as ArrayBuffer] : [];
     self.postMessage({ id, ok: true, result } satisfies WorkerResponse, { transfer });

@@ -7,6 +7,8 @@ import { ConversationGridHeader } from './conversation-grid-header';
 import { ConversationRow } from './conversation-row';
 import { useConversationWindows } from './use-conversation-windows';
 import { useRovingRows } from './use-roving-rows';
+import { useScrollToSelected } from './use-scroll-to-selected';
+import { useRowPreviews } from './use-row-previews';
 import { useSelectedConversation } from './use-selected-conversation';
 
 /**
@@ -44,6 +46,10 @@ export function ConversationGrid(props: {
     first,
     last,
   });
+  const previewOf = useRowPreviews(
+    datasetVersion,
+    items.map((item) => rowAt(item.index)),
+  );
   const { selectedId, select } = useSelectedConversation();
   const nav = useRovingRows({
     count,
@@ -57,6 +63,15 @@ export function ConversationGrid(props: {
     onEnter: (index) => {
       const row = rowAt(index);
       if (row) select(row.conversation_id);
+    },
+  });
+  useScrollToSelected({
+    datasetVersion,
+    sort,
+    filters,
+    onFound: (index) => {
+      nav.setActive(index);
+      virtualizer.scrollToIndex(index, { align: 'center' });
     },
   });
   const visibleStart = virtualizer.range?.startIndex ?? first;
@@ -93,6 +108,7 @@ export function ConversationGrid(props: {
                 index={item.index}
                 top={item.start - HEADER_HEIGHT}
                 row={row}
+                preview={row ? previewOf(row) : undefined}
                 selected={row !== undefined && row.conversation_id === selectedId}
                 tabbable={item.index === tabbable}
                 onFocusRow={nav.setActive}

@@ -2,7 +2,12 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { runQuery } from '../../db/engine';
 import { buildCountQuery } from '../../sql/conversation-count';
 import {
+  buildConversationSummaryQuery,
+  type ConversationSummary,
+} from '../../sql/conversation-summary';
+import {
   buildConversationWindowQuery,
+  buildListPositionQuery,
   type ConversationListRow,
   type ConversationSort,
   type ListPosition,
@@ -105,4 +110,39 @@ async function neighbourAnchor(
     if (edge) return { after: position(edge) };
   }
   return undefined;
+}
+
+/**
+ * Where conversation `id` stands in the list under `filters` and `sort` (0-based), or null when it
+ * is not listed: how a deep link finds its row without reading the windows before it.
+ */
+export function listPositionOptions(
+  datasetVersion: number,
+  sort: ConversationSort,
+  filters: Filters,
+  id: string,
+) {
+  return queryOptions({
+    queryKey: [
+      'conversations',
+      'position',
+      datasetVersion,
+      filtersKey(filters),
+      sort.key,
+      sort.direction,
+      id,
+    ],
+    queryFn: async () => {
+      const [summary] = await runQuery<ConversationSummary>(buildConversationSummaryQuery(id));
+      if (!summary) return null;
+      const [found] = await runQuery<{ position: number; included: number }>(
+        buildListPositionQuery({
+          sort,
+          target: { row: summary.row, key: summary[sort.key] },
+          where: isEmpty(filters) ? undefined : buildFilterWhere(filters),
+        }),
+      );
+      return found && found.included === 1 ? found.position : null;
+    },
+  });
 }

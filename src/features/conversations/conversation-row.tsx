@@ -11,6 +11,8 @@ interface RowProps {
   top: number;
   /** Undefined while its window loads: a placeholder of the same height takes its place. */
   row: ConversationListRow | undefined;
+  /** The first user prompt; undefined while it loads, null when there is none. */
+  preview: string | null | undefined;
   selected: boolean;
   tabbable: boolean;
   onFocusRow: (index: number) => void;
@@ -20,7 +22,7 @@ interface RowProps {
 const CELL = 'truncate px-2';
 
 export const ConversationRow = memo(function ConversationRow(props: RowProps) {
-  const { index, top, row, selected, tabbable, onFocusRow, onSelect } = props;
+  const { index, top, row, preview, selected, tabbable, onFocusRow, onSelect } = props;
   const look = selected
     ? 'bg-sky-100'
     : row?.flagged
@@ -39,12 +41,12 @@ export const ConversationRow = memo(function ConversationRow(props: RowProps) {
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       className={`${GRID_COLUMNS} absolute top-0 left-0 w-full cursor-default items-center border-b border-slate-100 outline-sky-600 focus-visible:outline-2 focus-visible:-outline-offset-2 ${look}`}
     >
-      {row ? <Cells row={row} /> : <PlaceholderCells />}
+      {row ? <Cells row={row} preview={preview} /> : <PlaceholderCells />}
     </div>
   );
 });
 
-function Cells({ row }: { row: ConversationListRow }) {
+function Cells({ row, preview }: { row: ConversationListRow; preview: string | null | undefined }) {
   return (
     <>
       <div role="gridcell" className={`${CELL} text-right text-slate-400 tabular-nums`}>
@@ -72,11 +74,18 @@ function Cells({ row }: { row: ConversationListRow }) {
       >
         {row.max_score === null ? '–' : row.max_score.toFixed(3)}
       </div>
+      <div role="gridcell" className={`${CELL} text-slate-600`} title={preview ?? undefined}>
+        {preview === undefined ? (
+          <span className="text-slate-300">…</span>
+        ) : (
+          (preview ?? <span className="text-slate-400 italic">no user prompt</span>)
+        )}
+      </div>
     </>
   );
 }
 
-const PLACEHOLDER_WIDTHS = ['w-8', 'w-14', 'w-24', 'w-16', 'w-4', 'w-20', 'w-10'];
+const PLACEHOLDER_WIDTHS = ['w-8', 'w-14', 'w-24', 'w-16', 'w-4', 'w-20', 'w-10', 'w-32'];
 
 function PlaceholderCells() {
   return PLACEHOLDER_WIDTHS.map((width, i) => (

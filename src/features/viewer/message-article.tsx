@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { MessageRecord } from '../../db/engine';
 import { flaggedCategories, isFlagged, roleLabel } from './message-moderation';
-import { MessageText } from './message-text';
+import { MessageMarkdown } from './markdown/message-markdown';
 import { ScoreBars } from './score-bars';
 
 interface MessageArticleProps {
@@ -73,5 +73,5 @@ function Content({ message, highlight }: { message: MessageRecord; highlight?: R
       </p>
     );
   }
-  return <MessageText text={text} highlight={highlight} />;
+  return <MessageMarkdown text={text} highlight={highlight} />;
 }

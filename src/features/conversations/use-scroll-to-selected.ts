@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { ConversationSort } from '../../sql/conversation-window';
+import type { Filters } from '../filters/filters';
+import { listPositionOptions } from './conversation-queries';
+import { useSelectedConversation } from './use-selected-conversation';
+
+/**
+ * When the list appears with a conversation already selected (a deep link, or a new sort or filter
+ * while one is open), finds that row's position and reports it once, so the list scrolls to it.
+ * Later selections come from the list itself and need no scrolling.
+ */
+export function useScrollToSelected(options: {
+  datasetVersion: number;
+  sort: ConversationSort;
+  filters: Filters;
+  onFound: (index: number) => void;
+}) {
+  const { datasetVersion, sort, filters, onFound } = options;
+  const { selectedId } = useSelectedConversation();
+  const [initialId] = useState(selectedId);
+  const position = useQuery({
+    ...listPositionOptions(datasetVersion, sort, filters, initialId ?? ''),
+    enabled: initialId !== null,
+  });
+  const latest = useRef(onFound);
+  useEffect(() => {
+    latest.current = onFound;
+  });
+  const index = position.data;
+  useEffect(() => {
+    if (index !== undefined && index !== null) latest.current(index);
+  }, [index]);
+}
