@@ -4,6 +4,7 @@ import type { ConversationSummary } from '../../sql/conversation-summary';
 import { conversationJson } from './conversation-json';
 import { CopyButton } from './copy-button';
 import { FlagMinimap } from './flag-minimap';
+import { MatchNavigator } from './match-navigator';
 import { MessageArticle } from './message-article';
 import { flaggedIndexes, stepFlagged } from './message-moderation';
 import { ModerationSummary } from './moderation-summary';
@@ -19,8 +20,10 @@ export function Transcript(props: {
   datasetVersion: number;
   summary: ConversationSummary;
   region: RefObject<HTMLElement | null>;
+  /** Text-search matches to mark and step through; none without a search. */
+  highlight?: RegExp | null;
 }) {
-  const { datasetVersion, summary, region } = props;
+  const { datasetVersion, summary, region, highlight } = props;
   const [openedAt] = useState(() => performance.now());
   const messages = useQuery(conversationMessagesOptions(datasetVersion, summary));
   const { messageIndex, setMessage } = useMessageParam();
@@ -105,6 +108,9 @@ export function Transcript(props: {
         <span role="status" className="text-xs text-slate-600">
           {notice}
         </span>
+        {highlight && messages.data && (
+          <MatchNavigator container={scroller} marksKey={`${summary.row}:${highlight.source}`} />
+        )}
       </div>
       {messages.error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm">
@@ -123,7 +129,7 @@ export function Transcript(props: {
               <p className="text-sm text-slate-500 italic">This conversation has no messages.</p>
             )}
             {messages.data.map((message, i) => (
-              <MessageArticle key={i} message={message} index={i} />
+              <MessageArticle key={i} message={message} index={i} highlight={highlight} />
             ))}
           </div>
           {flagged.length > 0 && (
