@@ -73,5 +73,9 @@ function Content({ message, highlight }: { message: MessageRecord; highlight?: R
       </p>
     );
   }
-  return <MessageMarkdown text={text} highlight={highlight} />;
+  // A message with a search match opens in full, so every match can be seen and stepped to.
+  const hasMatch = highlight
+    ? new RegExp(highlight.source, highlight.flags.replace('g', '')).test(text)
+    : false;
+  return <MessageMarkdown text={text} highlight={highlight} defaultExpanded={hasMatch} />;
 }
