@@ -44,7 +44,17 @@ const status = (page: Page) => page.getByRole('status');
 const filters = (page: Page) => page.getByRole('region', { name: 'Filters' });
 const grid = (page: Page) => page.getByRole('grid', { name: 'Conversations' });
 
+const url = (page: Page) => new URL(page.url()).searchParams;
+
+/** Opens the app and waits for the status line: a first load on a busy machine can take 30 s. */
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await expect(status(page)).toHaveText(/conversations$/, { timeout: 90_000 });
+}
+
 test('facets narrow the list, live in the URL and follow Back', async ({ guardedPage: page }) => {
+  // Tests here load the page more than once: on a busy 2-core machine one load can take 20 s.
+  test.slow();
   const [total, vicuna, vicunaUserFlagged] = await Promise.all([
     nativeRowCount(sampleShards()),
     nativeCount(VICUNA),
@@ -55,7 +65,7 @@ test('facets narrow the list, live in the URL and follow Back', async ({ guarded
   const all = `${formatCount(total)} conversations`;
   const of = (m: number) => `${formatCount(m)} of ${formatCount(total)} conversations`;
 
-  await page.goto('/');
+  await open(page, '/');
   await expect(status(page)).toHaveText(all);
   const model = filters(page).getByRole('group', { name: 'Model' });
   await model.getByRole('checkbox', { name: 'vicuna-13b', exact: true }).check();
@@ -64,7 +74,7 @@ test('facets narrow the list, live in the URL and follow Back', async ({ guarded
   expect(new URL(page.url()).searchParams.getAll('model')).toEqual(['vicuna-13b']);
 
   await page.reload();
-  await expect(status(page)).toHaveText(of(vicuna));
+  await expect(status(page)).toHaveText(of(vicuna), { timeout: 90_000 });
   await expect(
     filters(page).getByRole('checkbox', { name: 'vicuna-13b', exact: true }),
   ).toBeChecked();
@@ -88,7 +98,7 @@ test('facets narrow the list, live in the URL and follow Back', async ({ guarded
 test('invalid filter params are reported in a dismissible notice', async ({
   guardedPage: page,
 }) => {
-  await page.goto('/?flagged=sometimes&model=vicuna-13b');
+  await open(page, '/?flagged=sometimes&model=vicuna-13b');
   const notice = page.getByRole('note', { name: 'Ignored URL parameters' });
   await expect(notice).toContainText('Ignored flagged="sometimes"');
   await expect(
@@ -98,18 +108,9 @@ test('invalid filter params are reported in a dismissible notice', async ({
   await expect(notice).toBeHidden();
 });
 
-const url = (page: Page) => new URL(page.url()).searchParams;
-
-/** Opens the app and waits for the status line: a first load on a busy machine can take 30 s. */
-async function open(page: Page, path: string) {
-  await page.goto(path);
-  await expect(status(page)).toHaveText(/conversations$/, { timeout: 90_000 });
-}
-
 test('a turns range from the boxes and from the histogram, with cross-filter bar counts', async ({
   guardedPage: page,
 }) => {
-  // Loads the page more than once: on a busy 2-core machine one load can take 20 s.
   test.slow();
   const [total, twoToFour, three, vicunaThree, elevenPlus] = await Promise.all([
     nativeRowCount(sampleShards()),
