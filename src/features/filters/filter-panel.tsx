@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { EMPTY_FILTERS, isEmpty, toggleValue } from './filters';
+import { ConversationLookup } from './conversation-lookup';
+import { EMPTY_FILTERS, isEmpty, toggleValue, type Filters } from './filters';
 import { facetCountsOptions } from './facet-queries';
 import { ModerationFacet } from './moderation-facet';
+import { RedactedFacet } from './redacted-facet';
+import { TurnsFacet } from './turns-facet';
 import { useFilters } from './use-filters';
 import { ValueFacet } from './value-facet';
 
@@ -13,6 +16,12 @@ export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
   const { filters, setFilters } = useFilters();
   const facets = useQuery(facetCountsOptions(datasetVersion, filters));
   const counts = facets.data;
+  const setRedacted = (redacted: boolean | undefined) => {
+    const next: Filters = { ...filters };
+    if (redacted === undefined) delete next.redacted;
+    else next.redacted = redacted;
+    setFilters(next);
+  };
   return (
     <section
       aria-label="Filters"
@@ -36,14 +45,17 @@ export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
           Could not count the facets: {facets.error.message}
         </p>
       )}
+      <ConversationLookup />
       <ValueFacet
         name="Model"
+        findLabel="Find model"
         options={counts?.models ?? []}
         selected={filters.models}
         onToggle={(value) => setFilters({ ...filters, models: toggleValue(filters.models, value) })}
       />
       <ValueFacet
         name="Language"
+        findLabel="Find language"
         options={counts?.languages ?? []}
         selected={filters.languages}
         limit={TOP_LANGUAGES}
@@ -51,7 +63,19 @@ export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
           setFilters({ ...filters, languages: toggleValue(filters.languages, value) })
         }
       />
+      <TurnsFacet
+        turns={filters.turns}
+        buckets={counts?.turns ?? []}
+        onChange={(turns) => setFilters({ ...filters, turns })}
+      />
       <ModerationFacet filters={filters} counts={counts} onChange={setFilters} />
+      {counts !== undefined && counts.redactedKnown > 0 && (
+        <RedactedFacet
+          redacted={filters.redacted}
+          counts={counts.redacted}
+          onChange={setRedacted}
+        />
+      )}
     </section>
   );
 }

@@ -1,15 +1,20 @@
 import { formatCount } from '../../lib/format';
 import type { FacetCounts } from '../../sql/facets';
 import { CATEGORIES, type CategoryId } from '../../sql/moderation';
-import { toggleValue, type CategoryMode, type Filters, type FlaggedMode } from './filters';
+import { FLAGGED_LABELS } from './active-filters';
+import {
+  FLAGGED_MODES,
+  toggleValue,
+  type CategoryMode,
+  type Filters,
+  type FlaggedMode,
+} from './filters';
+import { MinScores } from './min-scores';
 import { ValueFacet } from './value-facet';
 
 const FLAGGED_CHOICES: readonly { mode: FlaggedMode | 'all'; label: string }[] = [
   { mode: 'all', label: 'All conversations' },
-  { mode: 'any', label: 'Any message' },
-  { mode: 'user', label: 'A user message' },
-  { mode: 'assistant', label: 'An assistant message' },
-  { mode: 'none', label: 'None' },
+  ...FLAGGED_MODES.map((mode) => ({ mode, label: FLAGGED_LABELS[mode] })),
 ];
 
 const MODES: readonly { mode: CategoryMode; label: string }[] = [
@@ -17,7 +22,10 @@ const MODES: readonly { mode: CategoryMode; label: string }[] = [
   { mode: 'all', label: 'All of' },
 ];
 
-/** Which messages are flagged (a radio group) and the flagged categories (any-of or all-of). */
+/**
+ * Which messages are flagged (a radio group), the flagged categories (any-of or all-of) and the
+ * per-category minimum scores.
+ */
 export function ModerationFacet(props: {
   filters: Filters;
   counts: FacetCounts | undefined;
@@ -88,6 +96,7 @@ export function ModerationFacet(props: {
           </label>
         ))}
       </fieldset>
+      <MinScores filters={filters} onChange={onChange} />
     </div>
   );
 }

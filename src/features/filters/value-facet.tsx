@@ -1,17 +1,14 @@
 import { useId, useState } from 'react';
 import { formatCount } from '../../lib/format';
+import { visibleOptions, type FacetOption } from './facet-options';
 
-export interface FacetOption {
-  value: string;
-  /** The checkbox's accessible name; the value itself when missing. */
-  label?: string;
-  count: number;
-}
+export type { FacetOption };
 
 /**
  * A group of checkboxes, one per value, each labelled with exactly its value; the count sits beside
  * the label. With `limit`, only the first values show until "Show all" is pressed (selected values
- * always show). Selected values with no match stay visible, greyed.
+ * always show). Selected values with no match stay visible, greyed. With `findLabel`, a text box
+ * narrows the options to those whose label contains the text, ignoring case; selected values stay.
  */
 export function ValueFacet(props: {
   name: string;
@@ -19,20 +16,36 @@ export function ValueFacet(props: {
   selected: readonly string[];
   onToggle: (value: string) => void;
   limit?: number;
+  findLabel?: string;
 }) {
-  const { name, options, selected, onToggle, limit } = props;
+  const { name, options, selected, onToggle, limit, findLabel } = props;
   const [expanded, setExpanded] = useState(false);
+  const [find, setFind] = useState('');
   const listId = useId();
-  const collapsible = limit !== undefined && options.length > limit;
-  const shown =
-    collapsible && !expanded
-      ? options.filter((o, i) => i < limit || selected.includes(o.value))
-      : options;
+  const { found, shown, collapsible } = visibleOptions({
+    options,
+    selected,
+    find,
+    limit,
+    expanded,
+  });
   return (
     <fieldset className="flex flex-col gap-1">
       <legend className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">
         {name}
       </legend>
+      {findLabel !== undefined && options.length > 0 && (
+        <input
+          type="text"
+          spellCheck={false}
+          aria-label={findLabel}
+          placeholder={`${findLabel}…`}
+          aria-controls={listId}
+          value={find}
+          onChange={(e) => setFind(e.currentTarget.value)}
+          className="rounded border border-slate-300 px-1.5 py-0.5 text-sm"
+        />
+      )}
       <ul id={listId} className="flex flex-col gap-0.5">
         {shown.map((option) => (
           <OptionRow
@@ -44,6 +57,9 @@ export function ValueFacet(props: {
         ))}
       </ul>
       {options.length === 0 && <p className="text-slate-400">No values</p>}
+      {options.length > 0 && found.length === 0 && (
+        <p className="text-slate-400">No value contains “{find.trim()}”</p>
+      )}
       {collapsible && (
         <button
           type="button"
@@ -52,7 +68,7 @@ export function ValueFacet(props: {
           onClick={() => setExpanded(!expanded)}
           className="self-start text-sky-700 hover:underline"
         >
-          {expanded ? 'Show fewer' : `Show all (${options.length})`}
+          {expanded ? 'Show fewer' : `Show all (${found.length})`}
         </button>
       )}
     </fieldset>
