@@ -289,11 +289,7 @@ test('a conversation id or its short prefix selects the conversation', async ({
   await expect(status(page)).toHaveText(/^[\d,]+ conversations$/);
 });
 
-// FilterChips is exported for the integrator to place in src/app/app.tsx; remove `fixme` once it
-// is mounted (this test passed with it mounted above the list).
-test.fixme('chips list the active filters and remove them one by one', async ({
-  guardedPage: page,
-}) => {
+test('chips list the active filters and remove them one by one', async ({ guardedPage: page }) => {
   const [total, vicuna] = await Promise.all([nativeRowCount(sampleShards()), nativeCount(VICUNA)]);
   await open(page, '/?model=vicuna-13b&model=gpt-4&turns=2-4');
   const chips = page.getByRole('region', { name: 'Active filters' });

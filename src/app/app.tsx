@@ -5,6 +5,7 @@ import { LoadingProgress } from '../features/dataset/loading-progress';
 import { CancelledNotice } from '../features/dataset/cancelled-notice';
 import { useDataset } from '../features/dataset/use-dataset';
 import { ConversationList } from '../features/conversations/conversation-list';
+import { FilterChips } from '../features/filters/filter-chips';
 import { FilterPanel } from '../features/filters/filter-panel';
 import { ConversationViewer } from '../features/viewer/conversation-viewer';
 import { UrlProblemsNotice } from '../features/filters/url-problems-notice';
@@ -49,7 +50,8 @@ export function App() {
       {dataset.active && (
         <main className="flex flex-col gap-4 lg:flex-row">
           <FilterPanel datasetVersion={dataset.active.version} />
-          <div className="min-w-0 flex-1">
+          <div className="flex min-w-0 flex-1 flex-col gap-2">
+            <FilterChips />
             <ConversationList datasetVersion={dataset.active.version} />
           </div>
           <div className="min-w-0 empty:hidden lg:w-[40%] lg:shrink-0">
