@@ -26,9 +26,19 @@ export function useSearchParam(name: string): string | null {
 
 /** Edits the search params in place, keeping every other param (`data`, filters) as it was. */
 export function pushSearchParams(edit: (params: URLSearchParams) => void) {
+  changeSearchParams(edit, 'push');
+}
+
+/** As `pushSearchParams`, but rewrites the current history entry (an undo that Back should skip). */
+export function replaceSearchParams(edit: (params: URLSearchParams) => void) {
+  changeSearchParams(edit, 'replace');
+}
+
+function changeSearchParams(edit: (params: URLSearchParams) => void, mode: 'push' | 'replace') {
   const url = new URL(window.location.href);
   edit(url.searchParams);
   if (url.href === window.location.href) return;
-  window.history.pushState(window.history.state, '', url);
+  if (mode === 'push') window.history.pushState(window.history.state, '', url);
+  else window.history.replaceState(window.history.state, '', url);
   window.dispatchEvent(new Event(NAVIGATE));
 }
