@@ -1,6 +1,7 @@
 import { buildNativeConversationsQuery } from '../../src/sql/native-conversations';
 import type { BrowserSession } from './browser';
 import { leafBytes, type NativeSession } from './native';
+import { SEARCH_STEPS } from './search-step';
 import type { TreeMemory } from './process-tree';
 
 /** One measurement of one side. `bytes` and `peakMemory` are filled in by the runner if absent. */
@@ -76,4 +77,5 @@ export const STEPS: BenchStep[] = [
       peakMemory: ready.peakMemory,
     }),
   },
+  ...SEARCH_STEPS,
 ];

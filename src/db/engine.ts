@@ -91,6 +91,23 @@ export function openDataset(): object | undefined {
 }
 
 /**
+ * Starts the search workers and opens every shard in each (footers only), so a first search does
+ * not pay for it: call when the user shows intent (focus in the search box). Idempotent per
+ * dataset; failures are left for the search itself to report.
+ */
+export function prepareSearch(): void {
+  const dataset = current;
+  if (!dataset || prepared === dataset) return;
+  prepared = dataset;
+  searchPool ??= new ParquetPool();
+  const pool = searchPool;
+  // Requests go to the least busy worker: `size` of them per shard reach every worker once.
+  for (const shard of dataset.shards)
+    for (let i = 0; i < pool.size; i++) pool.run({ type: 'inspect', shard }).catch(() => undefined);
+}
+let prepared: BuiltDataset | undefined;
+
+/**
  * Scans the text of every conversation of the open dataset for `spec` (both search workers busy),
  * streaming progress and the first snippets; on completion the matching `row`s are in `search_hits`
  * under the returned id (`src/sql/search-hits.ts` joins them). Cancel with `options.signal`.

@@ -72,7 +72,8 @@ async function inspect(shard: ShardRef): Promise<ShardInfo> {
   const checked = checkShardSchema(shard.name, schema, leafPaths);
   if ('problem' in checked) throw new DatasetError(checked.problem);
   const wanted = new Set(checked.columns.metadataLeaves);
-  const text = new Set(textLeaves(checked.columns.conversationLeaves));
+  // Content and role: what a search in one role's messages reads.
+  const text = new Set(textLeaves(checked.columns.conversationLeaves, 'user'));
   const bytesOf = (group: (typeof groups)[number], leaves: Set<string>) =>
     group
       .columns()

@@ -50,7 +50,8 @@ async function scanShards(
   for (const path of paths) {
     const shard = await open(path);
     for (const [rowGroup, groupRows] of shard.rowGroups.entries()) {
-      const table = readRowGroup(shard, rowGroup, textLeaves(shard.columns.conversationLeaves));
+      const leaves = textLeaves(shard.columns.conversationLeaves, s.scope);
+      const table = readRowGroup(shard, rowGroup, leaves);
       let batchRow = firstRow;
       for (const batch of table.batches) {
         const hits = scanSearchBatch(batch, pattern, s.scope, batchRow, snippetLimit);

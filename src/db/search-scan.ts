@@ -21,9 +21,14 @@ export interface BatchHits {
   snippets: SearchSnippet[];
 }
 
-/** The `conversation` leaves (content and role) among a shard's conversation leaves. */
-export function textLeaves(conversationLeaves: string[]): string[] {
-  return conversationLeaves.filter((leaf) => leaf.startsWith('conversation.'));
+/**
+ * The `conversation` leaves a search in `scope` reads: content, and role unless every message is in
+ * scope (the list offsets come with the content leaf; skipping role saves about a third of the read).
+ */
+export function textLeaves(conversationLeaves: string[], scope: SearchScope): string[] {
+  return conversationLeaves.filter(
+    (leaf) => leaf.startsWith('conversation.') && (scope !== 'all' || !leaf.endsWith('.role')),
+  );
 }
 
 const U = 'u'.charCodeAt(0);

@@ -48,6 +48,12 @@ export interface SearchResult {
 
 let nextSearchId = 1;
 
+/** The bench reads these measures (scripts/bench/search-step.ts): keep names and details stable. */
+export const SEARCH_MEASURE = 'convoscope:search';
+export const FIRST_HITS_MEASURE = 'convoscope:search-first-hits';
+/** Hits that make "the first page" for the first-hits measure. */
+const FIRST_PAGE = 100;
+
 /**
  * Scans the `conversation` text of every row group of `dataset` in the search pool's workers and,
  * once complete, stores the matching `row`s in `search_hits` under a new id. Row groups stream:
@@ -89,7 +95,14 @@ export async function runSearch(
       progress.rowGroupsDone++;
       progress.rowsDone += result.scanned;
       progress.bytesDone += bytes;
+      const before = progress.matches;
       progress.matches += result.rows.length;
+      if (before < FIRST_PAGE && progress.matches >= FIRST_PAGE)
+        performance.measure(FIRST_HITS_MEASURE, {
+          start: started,
+          end: performance.now(),
+          detail: { hits: FIRST_PAGE },
+        });
       const snippets = result.snippets.slice(0, snippetLimit - snippetsSent);
       snippetsSent += snippets.length;
       if (snippets.length > 0) onHits?.(snippets);
@@ -98,6 +111,11 @@ export async function runSearch(
     const id = nextSearchId++;
     await storeHits(id, found);
     signal?.throwIfAborted();
+    performance.measure(SEARCH_MEASURE, {
+      start: started,
+      end: performance.now(),
+      detail: { matches: progress.matches, rows: progress.rowsDone, bytes: progress.bytesDone },
+    });
     return { id, matches: progress.matches, milliseconds: performance.now() - started };
   } catch (error) {
     // An abort has already reset the pool; a failed read stops the reads still in flight.
@@ -112,7 +130,7 @@ function planSearch(dataset: BuiltDataset, spec: SearchSpec, snippetLimit: numbe
   const tasks: { task: SearchTask; bytes: number }[] = [];
   let firstRow = 0;
   dataset.infos.forEach((info, shardIndex) => {
-    const leaves = textLeaves(info.columns.conversationLeaves);
+    const leaves = textLeaves(info.columns.conversationLeaves, spec.scope);
     info.rowGroups.forEach((group, rowGroup) => {
       if (group.rows > 0) {
         const shard = dataset.shards[shardIndex]!;

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { prepareSearch } from '../../db/engine';
 import { replaceSearchParams } from '../conversations/url-state';
 import { clearFacet } from '../filters/filters';
 import { useFilters } from '../filters/use-filters';
@@ -44,7 +45,7 @@ export function SearchBar({ datasetVersion }: { datasetVersion: number }) {
   const shown = run?.status === 'cancelled' ? run.spec : filters.search;
   return (
     <div className="flex flex-col gap-2">
-      <SearchForm initial={shown} onSubmit={submit} onClear={clear} />
+      <SearchForm initial={shown} onSubmit={submit} onClear={clear} onFocus={prepareSearch} />
       {run?.status === 'running' && <SearchRunning progress={run.progress} onCancel={cancel} />}
       {run?.status === 'cancelled' && (
         <SearchOutcome kind="cancelled" text={run.spec.text} kept={filters.search?.text} />

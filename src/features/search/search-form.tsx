@@ -24,8 +24,10 @@ export function SearchForm(props: {
   initial: SearchSpec | undefined;
   onSubmit: (spec: SearchSpec) => void;
   onClear: () => void;
+  /** The user is about to search: a chance to warm up. */
+  onFocus?: () => void;
 }) {
-  const { initial, onSubmit, onClear } = props;
+  const { initial, onSubmit, onClear, onFocus } = props;
   const [draft, setDraft] = useState<SearchSpec>(initial ?? EMPTY_SPEC);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
@@ -73,6 +75,7 @@ export function SearchForm(props: {
         <input
           type="search"
           aria-label="Search conversations"
+          onFocus={onFocus}
           placeholder="Search conversations…"
           value={draft.text}
           onChange={(e) => {
