@@ -2,6 +2,7 @@ import { buildNativeConversationsQuery } from '../../src/sql/native-conversation
 import type { BrowserSession } from './browser';
 import { facetStep } from './facet-step';
 import { leafBytes, type NativeSession } from './native';
+import { SEARCH_STEPS } from './search-step';
 import type { TreeMemory } from './process-tree';
 
 /** One measurement of one side. `bytes` and `peakMemory` are filled in by the runner if absent. */
@@ -78,4 +79,5 @@ export const STEPS: BenchStep[] = [
     }),
   },
   facetStep,
+  ...SEARCH_STEPS,
 ];

@@ -7,6 +7,7 @@ import { useDataset } from '../features/dataset/use-dataset';
 import { ConversationList } from '../features/conversations/conversation-list';
 import { FilterChips } from '../features/filters/filter-chips';
 import { FilterPanel } from '../features/filters/filter-panel';
+import { SearchBar } from '../features/search/search-bar';
 import { ConversationViewer } from '../features/viewer/conversation-viewer';
 import { UrlProblemsNotice } from '../features/filters/url-problems-notice';
 
@@ -47,6 +48,7 @@ export function App() {
         </div>
       )}
       <UrlProblemsNotice />
+      {dataset.active && <SearchBar datasetVersion={dataset.active.version} />}
       {dataset.active && (
         <main className="flex flex-col gap-4 lg:flex-row">
           <FilterPanel datasetVersion={dataset.active.version} />

@@ -2,9 +2,14 @@ import { buildConversations, type BuildProgress, type BuiltDataset } from './bui
 import { getDuckDB } from './duckdb';
 import { ParquetPool } from './parquet-pool';
 import type { MessageRecord, ShardRef } from './parquet-protocol';
+import { runSearch, type SearchOptions, type SearchProgress, type SearchResult } from './search';
+import type { SearchSnippet } from './search-scan';
+import type { SearchSpec } from '../lib/search-pattern';
+import { buildClearSearchHits, buildCreateSearchHitsTable } from '../sql/search-hits';
 import type { Row, SqlQuery } from '../sql/query';
 
 export type { BuildProgress, BuiltDataset, MessageRecord, ShardRef };
+export type { SearchOptions, SearchProgress, SearchResult, SearchSnippet };
 export { DatasetError, type DatasetProblem } from './dataset-error';
 
 /**
@@ -13,6 +18,8 @@ export { DatasetError, type DatasetProblem } from './dataset-error';
  */
 
 const pool = new ParquetPool();
+/** Searches get their own workers, so cancelling one never touches a build or a conversation read. */
+let searchPool: ParquetPool | undefined;
 let current: BuiltDataset | undefined;
 
 export function startEngine(): Promise<unknown> {
@@ -27,6 +34,10 @@ export async function openShards(
   const startMark = performance.mark('convoscope:build:start');
   const built = await buildConversations(pool, shards, options);
   current = built;
+  // Earlier searches' rows name conversations of the previous dataset.
+  const { conn } = await getDuckDB();
+  await conn.query(buildCreateSearchHitsTable());
+  await conn.query(buildClearSearchHits());
   // The bench reads this measure (scripts/bench): keep its name and detail stable.
   performance.measure('convoscope:build', {
     start: startMark.startTime,
@@ -116,4 +127,44 @@ export async function readPreviews(
     }),
   );
   return result;
+}
+
+/**
+ * The open dataset, as an opaque token: a completed search belongs to the dataset it scanned, and
+ * is stale once this changes.
+ */
+export function openDataset(): object | undefined {
+  return current;
+}
+
+/**
+ * Starts the search workers and opens every shard in each (footers only), so a first search does
+ * not pay for it: call when the user shows intent (focus in the search box). Idempotent per
+ * dataset; failures are left for the search itself to report.
+ */
+export function prepareSearch(): void {
+  const dataset = current;
+  if (!dataset || prepared === dataset) return;
+  prepared = dataset;
+  searchPool ??= new ParquetPool();
+  const pool = searchPool;
+  // Requests go to the least busy worker: `size` of them per shard reach every worker once.
+  for (const shard of dataset.shards)
+    for (let i = 0; i < pool.size; i++) pool.run({ type: 'inspect', shard }).catch(() => undefined);
+}
+let prepared: BuiltDataset | undefined;
+
+/**
+ * Scans the text of every conversation of the open dataset for `spec` (both search workers busy),
+ * streaming progress and the first snippets; on completion the matching `row`s are in `search_hits`
+ * under the returned id (`src/sql/search-hits.ts` joins them). Cancel with `options.signal`.
+ */
+export function searchConversations(
+  spec: SearchSpec,
+  options: SearchOptions = {},
+): Promise<SearchResult & { dataset: object }> {
+  const dataset = current;
+  if (!dataset) return Promise.reject(new Error('no dataset is open'));
+  searchPool ??= new ParquetPool();
+  return runSearch(searchPool, dataset, spec, options).then((result) => ({ ...result, dataset }));
 }

@@ -1,4 +1,6 @@
+import type { SearchSpec } from '../lib/search-pattern';
 import type { DatasetProblem } from './dataset-error';
+import type { SearchSnippet } from './search-scan';
 import type { ShardColumns } from './shard-schema';
 
 /** A parquet shard: a URL (read with range requests) or a local File (read by slices). */
@@ -12,8 +14,11 @@ export interface ShardRef {
 export interface ShardInfo {
   rows: number;
   columns: ShardColumns;
-  /** Per row group: rows, and compressed bytes of the metadata leaves (what the build reads). */
-  rowGroups: { rows: number; metadataBytes: number }[];
+  /**
+   * Per row group: rows, and compressed bytes of the metadata leaves (what the build reads) and of
+   * the `conversation` text and role leaves (what a search reads).
+   */
+  rowGroups: { rows: number; metadataBytes: number; textBytes: number }[];
 }
 
 export interface MetadataTask {
@@ -23,6 +28,19 @@ export interface MetadataTask {
   shardRowStart: number;
   shardRowOffset: number;
   leaves: string[];
+}
+
+/** One row group of one shard to scan for a text search. */
+export interface SearchTask {
+  shard: ShardRef;
+  rowGroup: number;
+  /** Global `row` of the row group's first conversation. */
+  firstRow: number;
+  /** The `conversation.content` and `conversation.role` leaves. */
+  leaves: string[];
+  spec: SearchSpec;
+  /** Snippets to make at most (the hits list shows the first few). */
+  snippetLimit: number;
 }
 
 export interface MessageRecord {
@@ -53,7 +71,8 @@ export type WorkerRequest =
       rowsInGroup: number[];
       /** The `content` and `role` leaves. */
       leaves: string[];
-    };
+    }
+  | { type: 'search'; task: SearchTask };
 
 export interface WorkerResults {
   inspect: ShardInfo;
@@ -62,6 +81,8 @@ export interface WorkerResults {
   conversation: { messages: MessageRecord[] };
   /** First user prompt of each requested row, in request order. */
   previews: { previews: (string | null)[] };
+  /** Global rows of the matching conversations (ascending) and snippets of the first ones. */
+  search: { rows: number[]; snippets: SearchSnippet[]; scanned: number };
 }
 
 export type WorkerResponse =

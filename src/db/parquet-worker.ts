@@ -8,8 +8,11 @@ import { DatasetError } from './dataset-error';
 import { checkShardSchema } from './shard-schema';
 import { rangeFetch } from './range-fetch';
 import { probeParquetUrl } from './probe-url';
+import { scanSearchBatch, textLeaves } from './search-scan';
+import { searchPattern } from '../lib/search-pattern';
 import type {
   MetadataTask,
+  SearchTask,
   ShardInfo,
   ShardRef,
   WorkerRequest,
@@ -69,15 +72,20 @@ async function inspect(shard: ShardRef): Promise<ShardInfo> {
   const checked = checkShardSchema(shard.name, schema, leafPaths);
   if ('problem' in checked) throw new DatasetError(checked.problem);
   const wanted = new Set(checked.columns.metadataLeaves);
+  // Content and role: what a search in one role's messages reads.
+  const text = new Set(textLeaves(checked.columns.conversationLeaves, 'user'));
+  const bytesOf = (group: (typeof groups)[number], leaves: Set<string>) =>
+    group
+      .columns()
+      .filter((c) => leaves.has(c.columnPath().join('.')))
+      .reduce((sum, c) => sum + c.compressedSize(), 0);
   return {
     rows: metadata.fileMetadata().numRows(),
     columns: checked.columns,
     rowGroups: groups.map((g) => ({
       rows: g.numRows(),
-      metadataBytes: g
-        .columns()
-        .filter((c) => wanted.has(c.columnPath().join('.')))
-        .reduce((sum, c) => sum + c.compressedSize(), 0),
+      metadataBytes: bytesOf(g, wanted),
+      textBytes: bytesOf(g, text),
     })),
   };
 }
@@ -141,6 +149,37 @@ async function previews(
   };
 }
 
+/** Compiled once per search: every row group of one search carries the same spec. */
+let lastPattern: { key: string; pattern: RegExp } | undefined;
+
+async function search(task: SearchTask): Promise<WorkerResults['search']> {
+  const key = JSON.stringify(task.spec);
+  if (lastPattern?.key !== key) {
+    const built = searchPattern(task.spec);
+    if ('error' in built) throw new Error(built.error);
+    lastPattern = { key, pattern: built.pattern };
+  }
+  const { pattern } = lastPattern;
+  const file = await openShard(task.shard);
+  const wasmTable = await file.read({
+    rowGroups: [task.rowGroup],
+    columns: task.leaves,
+    batchSize: BATCH_ROWS,
+    concurrency: READ_CONCURRENCY,
+  });
+  const input = tableFromIPC(wasmTable.intoIPCStream());
+  const result: WorkerResults['search'] = { rows: [], snippets: [], scanned: input.numRows };
+  let firstRow = task.firstRow;
+  for (const batch of input.batches) {
+    const limit = task.snippetLimit - result.snippets.length;
+    const hits = scanSearchBatch(batch, pattern, task.spec.scope, firstRow, limit);
+    for (const row of hits.rows) result.rows.push(row);
+    result.snippets.push(...hits.snippets);
+    firstRow += batch.numRows;
+  }
+  return result;
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -152,6 +191,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest
     if (request.type === 'inspect') result = await inspect(request.shard);
     else if (request.type === 'metadata') result = await metadata(request.task);
     else if (request.type === 'previews') result = await previews(request);
+    else if (request.type === 'search') result = await search(request.task);
     else result = await conversation(request);
     const transfer = 'ipc' in result ? [result.ipc.buffer as ArrayBuffer] : [];
     self.postMessage({ id, ok: true, result } satisfies WorkerResponse, { transfer });

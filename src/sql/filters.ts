@@ -3,6 +3,7 @@ import { maxScoreColumn } from './conversations-table';
 import { CATEGORIES } from './moderation';
 import type { SqlQuery } from './query';
 import { quoteIdentifier } from './quote';
+import { buildSearchHitsCondition } from './search-hits';
 
 /** A boolean SQL expression over `conversations` columns with its positional parameters. */
 export type SqlCondition = SqlQuery;
@@ -59,6 +60,10 @@ export function buildFacetCondition(filters: Filters, facet: FacetName): SqlCond
     case 'redacted':
       if (filters.redacted === undefined) return undefined;
       return { sql: filters.redacted ? 'redacted IS TRUE' : 'redacted IS FALSE', params: [] };
+    case 'search':
+      // Only a completed scan narrows: its rows are in `search_hits` under `searchHits`.
+      if (filters.search === undefined || filters.searchHits === undefined) return undefined;
+      return buildSearchHitsCondition(filters.searchHits);
   }
 }
 

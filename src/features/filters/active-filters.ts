@@ -72,6 +72,19 @@ export function activeFilters(filters: Filters): ActiveFilter[] {
         },
       });
   }
+  if (filters.search !== undefined) {
+    const { text, scope, regex, wholeWord } = filters.search;
+    const options = [
+      scope === 'all' ? null : `${scope} messages`,
+      regex ? 'regex' : null,
+      wholeWord ? 'whole word' : null,
+    ].filter(Boolean);
+    chips.push({
+      key: 'search',
+      label: `Search: ${text}${options.length > 0 ? ` (${options.join(', ')})` : ''}`,
+      remove: (f) => clearFacet(f, 'search'),
+    });
+  }
   if (filters.redacted !== undefined)
     chips.push({
       key: 'redacted',

@@ -4,8 +4,13 @@ import { buildFacetCountsQuery, parseFacetRows } from '../../sql/facets';
 import type { Filters } from './filters';
 import { serializeFilters } from './url-state';
 
-/** The key part that names one filter state: its canonical URL form. */
-export const filtersKey = (filters: Filters) => serializeFilters(filters).toString();
+/**
+ * The key part that names one filter state: its canonical URL form, plus the completed search's id
+ * (a search narrows nothing until its scan completes, and then the key must change).
+ */
+export const filtersKey = (filters: Filters) =>
+  serializeFilters(filters).toString() +
+  (filters.searchHits === undefined ? '' : `#hits=${filters.searchHits}`);
 
 /** Every facet count plus N and M for one filter state; old counts stay shown while new ones run. */
 export function facetCountsOptions(datasetVersion: number, filters: Filters) {

@@ -18,6 +18,8 @@ const EVERYTHING: Filters = {
   categoryMode: 'all',
   minScores: { hate: 0.2 },
   redacted: false,
+  search: { text: 'python', scope: 'user', regex: false, wholeWord: true },
+  searchHits: 4,
 };
 
 describe('filters', () => {
@@ -26,6 +28,13 @@ describe('filters', () => {
     expect(isEmpty({ ...EMPTY_FILTERS, categoryMode: 'all' })).toBe(true);
     expect(isEmpty({ ...EMPTY_FILTERS, turns: { min: 0 } })).toBe(false);
     expect(isEmpty({ ...EMPTY_FILTERS, redacted: false })).toBe(false);
+  });
+
+  it('apply a text search only once its scan has completed', () => {
+    const search = { text: 'python', scope: 'all', regex: false, wholeWord: false } as const;
+    expect(isEmpty({ ...EMPTY_FILTERS, search })).toBe(true);
+    expect(isFacetActive({ ...EMPTY_FILTERS, search }, 'search')).toBe(false);
+    expect(isFacetActive({ ...EMPTY_FILTERS, search, searchHits: 1 }, 'search')).toBe(true);
   });
 
   it.each(FACET_NAMES)('clear the %s facet alone', (facet) => {

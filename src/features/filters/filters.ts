@@ -1,3 +1,4 @@
+import type { SearchSpec } from '../../lib/search-pattern';
 import type { CategoryId } from '../../sql/moderation';
 
 /** Which messages of a conversation must be flagged: any, a user one, an assistant one, or none. */
@@ -15,9 +16,9 @@ export interface TurnRange {
 
 /**
  * Everything that narrows the conversation list, in the one shape the URL, the query keys and the
- * SQL builders share. Empty arrays and missing fields mean "no condition". Text search will join as
- * one more optional field (`search?: { text, scope, regex, wholeWord }`) with its own facet name,
- * applied through the temporary table of matching rows rather than a column condition.
+ * SQL builders share. Empty arrays and missing fields mean "no condition". Text search is applied
+ * through the table of matching rows (`search_hits`) once its scan has completed, not as a column
+ * condition.
  */
 export interface Filters {
   models: readonly string[];
@@ -30,6 +31,14 @@ export interface Filters {
   /** Per category, a minimum for that category's highest score in the conversation, in [0, 1]. */
   minScores: Partial<Record<CategoryId, number>>;
   redacted?: boolean;
+  /** Text search as the URL states it (`q`, `qscope`, `qre`, `qword`); `text` is never empty. */
+  search?: SearchSpec;
+  /**
+   * Id of the completed scan of `search` in `search_hits`, filled in by `useFilters` (never in the
+   * URL). Until it is set the search narrows nothing: the rest of the app keeps showing the
+   * unsearched state while the scan runs.
+   */
+  searchHits?: number;
 }
 
 /** One name per independent condition: cross-filter counts leave out exactly one of them. */
@@ -41,6 +50,7 @@ export const FACET_NAMES = [
   'categories',
   'minScores',
   'redacted',
+  'search',
 ] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
@@ -70,6 +80,8 @@ export function isFacetActive(filters: Filters, facet: FacetName): boolean {
       return Object.keys(filters.minScores).length > 0;
     case 'redacted':
       return filters.redacted !== undefined;
+    case 'search':
+      return filters.search !== undefined && filters.searchHits !== undefined;
   }
 }
 
@@ -95,6 +107,8 @@ export function clearFacet(filters: Filters, facet: FacetName): Filters {
       return { ...filters, minScores: {} };
     case 'redacted':
       return withoutKey(filters, 'redacted');
+    case 'search':
+      return withoutKey(withoutKey(filters, 'search'), 'searchHits');
   }
 }
 
@@ -103,7 +117,10 @@ export function toggleValue<T>(values: readonly T[], value: T): T[] {
   return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
 }
 
-function withoutKey(filters: Filters, key: 'flagged' | 'redacted'): Filters {
+function withoutKey(
+  filters: Filters,
+  key: 'flagged' | 'redacted' | 'search' | 'searchHits',
+): Filters {
   const copy = { ...filters };
   delete copy[key];
   return copy;

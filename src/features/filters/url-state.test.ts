@@ -37,6 +37,21 @@ describe('filters in the URL', () => {
     models: [s],
     languages: [s, 'English'],
   }));
+  const searches: Filters[] = [
+    ...HOSTILE_STRINGS.map((text) => ({
+      ...EMPTY_FILTERS,
+      search: { text, scope: 'all' as const, regex: false, wholeWord: false },
+    })),
+    {
+      ...EMPTY_FILTERS,
+      models: ['gpt-4'],
+      search: { text: '^(Sure|Of course)\\b', scope: 'assistant', regex: true, wholeWord: true },
+    },
+    {
+      ...EMPTY_FILTERS,
+      search: { text: 'Привет мир', scope: 'user', regex: false, wholeWord: true },
+    },
+  ];
   const openRanges: Filters[] = [
     { ...EMPTY_FILTERS, turns: { min: 3 } },
     { ...EMPTY_FILTERS, turns: { max: 5 } },
@@ -44,7 +59,7 @@ describe('filters in the URL', () => {
     { ...EMPTY_FILTERS, turns: { min: 0 }, minScores: { hate: 1e-7, sexual: 0, violence: 1 } },
     { ...EMPTY_FILTERS, categoryMode: 'all' },
   ];
-  it.each([...Object.values(FILTER_STATES), ...hostile, ...openRanges])(
+  it.each([...Object.values(FILTER_STATES), ...hostile, ...searches, ...openRanges])(
     'read back what they write: %j',
     (filters) => {
       const query = serializeFilters(filters).toString();
@@ -81,10 +96,41 @@ describe('filters in the URL', () => {
     ['min.sexual=0x1', /0 to 1/],
     ['min.sexual=', /0 to 1/],
     ['min.=0.5', /moderation categories/],
+    ['q=', /q="": the value is empty/],
+    [`q=${'x'.repeat(1001)}`, /longer than 1000/],
+    ['q=a%0Ab', /control characters/],
+    ['q=(unclosed&qre=1', /q="\(unclosed": not a valid regular expression: .+\.$/],
+    ['q=a[&qre=1&qword=1', /not a valid regular expression/],
+    ['qscope=user', /qscope: there is no search text/],
+    ['qre=1&qword=1', /qre, qword: there is no search text/],
   ])('drop %s with a notice', (query, problem) => {
     const { filters, problems } = parse(query);
     expect(filters).toEqual(EMPTY_FILTERS);
     expect(problems).toEqual([expect.stringMatching(problem)]);
+  });
+
+  it('read a search with its options, and drop only an invalid option', () => {
+    expect(parse('q=lighthouse&qscope=assistant&qre=1&qword=1')).toEqual({
+      filters: {
+        ...EMPTY_FILTERS,
+        search: { text: 'lighthouse', scope: 'assistant', regex: true, wholeWord: true },
+      },
+      problems: [],
+    });
+    const { filters, problems } = parse('q=it%27s%20100%25&qscope=system&qre=yes');
+    expect(filters.search).toEqual({
+      text: "it's 100%",
+      scope: 'all',
+      regex: false,
+      wholeWord: false,
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/qscope="system": expected one of all, user, assistant/),
+      expect.stringMatching(/qre="yes": expected one of 1/),
+    ]);
+    // Invalid as a regular expression, but fine as plain text.
+    expect(parse('q=(unclosed').filters.search?.text).toBe('(unclosed');
+    expect(serializeFilters(parse('q=x&qscope=all').filters).toString()).toBe('q=x');
   });
 
   it('keep the first of repeated single-valued params and say so', () => {
@@ -143,6 +189,9 @@ describe('filters in the URL', () => {
       'min.hate',
       'min.x',
       'q',
+      'qscope',
+      'qre',
+      'qword',
     ];
     const pieces = [
       '',
@@ -162,6 +211,8 @@ describe('filters in the URL', () => {
       'all',
       'true',
       'user',
+      '(',
+      '[',
     ];
     let seed = 1;
     const pick = <T>(list: readonly T[]) => {

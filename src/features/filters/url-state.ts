@@ -1,3 +1,4 @@
+import { SEARCH_SCOPES, searchPattern, type SearchSpec } from '../../lib/search-pattern';
 import { CATEGORY_IDS, type CategoryId } from '../../sql/moderation';
 import {
   CATEGORY_MODES,
@@ -16,12 +17,17 @@ export const FILTER_PARAMS = {
   category: 'cat',
   categoryMode: 'catmode',
   redacted: 'redacted',
+  searchText: 'q',
+  searchScope: 'qscope',
+  searchRegex: 'qre',
+  searchWholeWord: 'qword',
 } as const;
 export const MIN_SCORE_PREFIX = 'min.';
 
 /** Bounds that keep a hostile link from producing a huge statement or a useless filter. */
 export const MAX_VALUE_LENGTH = 200;
 export const MAX_VALUES_PER_PARAM = 500;
+export const MAX_SEARCH_LENGTH = 1000;
 
 const OWN_NAMES: ReadonlySet<string> = new Set(Object.values(FILTER_PARAMS));
 
@@ -51,6 +57,8 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
   if (flagged !== undefined) filters.flagged = flagged;
   const redacted = parseEnum(params, FILTER_PARAMS.redacted, ['true', 'false'] as const, problems);
   if (redacted !== undefined) filters.redacted = redacted === 'true';
+  const search = parseSearch(params, problems);
+  if (search !== undefined) filters.search = search;
   return { filters, problems };
 }
 
@@ -69,6 +77,13 @@ export function serializeFilters(filters: Filters): URLSearchParams {
     if (score !== undefined) out.append(`${MIN_SCORE_PREFIX}${id}`, String(score));
   }
   if (filters.redacted !== undefined) out.append(FILTER_PARAMS.redacted, String(filters.redacted));
+  const search = filters.search;
+  if (search !== undefined) {
+    out.append(FILTER_PARAMS.searchText, search.text);
+    if (search.scope !== 'all') out.append(FILTER_PARAMS.searchScope, search.scope);
+    if (search.regex) out.append(FILTER_PARAMS.searchRegex, '1');
+    if (search.wholeWord) out.append(FILTER_PARAMS.searchWholeWord, '1');
+  }
   return out;
 }
 
@@ -100,6 +115,42 @@ function stringProblem(value: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) return 'it contains control characters';
   return undefined;
+}
+
+/** `q` and its options; the options alone (no `q`) mean nothing and are reported. */
+function parseSearch(params: URLSearchParams, problems: string[]): SearchSpec | undefined {
+  const text = single(params, FILTER_PARAMS.searchText, problems);
+  const scope = parseEnum(params, FILTER_PARAMS.searchScope, SEARCH_SCOPES, problems) ?? 'all';
+  const flag = (name: string) => parseEnum(params, name, ['1'] as const, problems) === '1';
+  const regex = flag(FILTER_PARAMS.searchRegex);
+  const wholeWord = flag(FILTER_PARAMS.searchWholeWord);
+  if (text === undefined) {
+    const options = [
+      FILTER_PARAMS.searchScope,
+      FILTER_PARAMS.searchRegex,
+      FILTER_PARAMS.searchWholeWord,
+    ].filter((name) => params.has(name));
+    if (options.length > 0)
+      problems.push(`Ignored ${options.join(', ')}: there is no search text (q).`);
+    return undefined;
+  }
+  const shown = `${FILTER_PARAMS.searchText}=${show(text)}`;
+  if (text === '') problems.push(`Ignored ${shown}: the value is empty.`);
+  else if (text.length > MAX_SEARCH_LENGTH)
+    problems.push(`Ignored ${shown}: longer than ${MAX_SEARCH_LENGTH} characters.`);
+  // eslint-disable-next-line no-control-regex
+  else if (/[\u0000-\u001f\u007f]/.test(text))
+    problems.push(`Ignored ${shown}: it contains control characters.`);
+  else {
+    const built = searchPattern({ text, regex, wholeWord });
+    if ('error' in built) problems.push(`Ignored ${shown}: ${lowerFirst(built.error)}.`);
+    else return { text, scope, regex, wholeWord };
+  }
+  return undefined;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function parseTurns(value: string | undefined, problems: string[]): TurnRange {

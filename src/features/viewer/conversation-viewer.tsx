@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import { searchPattern } from '../../lib/search-pattern';
+import { useFilters } from '../filters/use-filters';
 import { useSelectedConversation } from '../conversations/use-selected-conversation';
 import { conversationSummaryOptions } from './viewer-queries';
 import { ViewerHeader } from './viewer-header';
@@ -9,6 +11,18 @@ import { Transcript } from './transcript';
 export function ConversationViewer({ datasetVersion }: { datasetVersion: number }) {
   const { selectedId, select } = useSelectedConversation();
   const region = useRef<HTMLElement>(null);
+  const { filters } = useFilters();
+  const search = filters.search;
+  // The search's own matcher, made global for marking every match.
+  const highlight = useMemo(() => {
+    if (!search) return null;
+    const built = searchPattern(search);
+    if ('error' in built) return null;
+    return {
+      pattern: new RegExp(built.pattern.source, `${built.pattern.flags}g`),
+      scope: search.scope,
+    };
+  }, [search]);
   const summary = useQuery({
     ...conversationSummaryOptions(datasetVersion, selectedId ?? ''),
     enabled: selectedId !== null,
@@ -43,6 +57,7 @@ export function ConversationViewer({ datasetVersion }: { datasetVersion: number 
           datasetVersion={datasetVersion}
           summary={summary.data}
           region={region}
+          highlight={highlight}
         />
       )}
     </section>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { SearchScope } from '../../lib/search-pattern';
 import type { ConversationSummary } from '../../sql/conversation-summary';
 import { conversationJson } from './conversation-json';
 import { CopyButton } from './copy-button';
@@ -20,8 +21,8 @@ export function Transcript(props: {
   datasetVersion: number;
   summary: ConversationSummary;
   region: RefObject<HTMLElement | null>;
-  /** Text-search matches to mark and step through; none without a search. */
-  highlight?: RegExp | null;
+  /** Text-search matches to mark and step through, in the messages of the search's scope. */
+  highlight?: { pattern: RegExp; scope: SearchScope } | null;
 }) {
   const { datasetVersion, summary, region, highlight } = props;
   const [openedAt] = useState(() => performance.now());
@@ -109,7 +110,10 @@ export function Transcript(props: {
           {notice}
         </span>
         {highlight && messages.data && (
-          <MatchNavigator container={scroller} marksKey={`${summary.row}:${highlight.source}`} />
+          <MatchNavigator
+            container={scroller}
+            marksKey={`${summary.row}:${highlight.pattern.source}:${highlight.scope}`}
+          />
         )}
       </div>
       {messages.error && (
@@ -129,7 +133,16 @@ export function Transcript(props: {
               <p className="text-sm text-slate-500 italic">This conversation has no messages.</p>
             )}
             {messages.data.map((message, i) => (
-              <MessageArticle key={i} message={message} index={i} highlight={highlight} />
+              <MessageArticle
+                key={i}
+                message={message}
+                index={i}
+                highlight={
+                  highlight && (highlight.scope === 'all' || highlight.scope === message.role)
+                    ? highlight.pattern
+                    : null
+                }
+              />
             ))}
           </div>
           {flagged.length > 0 && (

@@ -10,6 +10,12 @@ import {
 } from '../filters';
 
 /**
+ * The brute-force twin of `search_hits`: the rows each completed search id matched. Tests that
+ * insert hits into the database register the same rows here.
+ */
+export const BRUTE_FORCE_SEARCH_HITS = new Map<number, ReadonlySet<number>>();
+
+/**
  * The filter semantics written a second time, in plain TypeScript over every row of
  * `conversations`: the reference the SQL builders are tested against.
  */
@@ -43,6 +49,12 @@ export function matchesFacet(row: Row, filters: Filters, facet: FacetName): bool
       });
     case 'redacted':
       return filters.redacted === undefined || row.redacted === filters.redacted;
+    case 'search': {
+      if (filters.search === undefined || filters.searchHits === undefined) return true;
+      const hits = BRUTE_FORCE_SEARCH_HITS.get(filters.searchHits);
+      if (!hits) throw new Error(`search ${filters.searchHits} was not registered`);
+      return hits.has(row.row as number);
+    }
   }
 }
 

@@ -1,0 +1,63 @@
+import { useSyncExternalStore } from 'react';
+import { prepareSearch } from '../../db/engine';
+import { replaceSearchParams } from '../conversations/url-state';
+import { clearFacet } from '../filters/filters';
+import { useFilters } from '../filters/use-filters';
+import { withFilters } from '../filters/url-state';
+import type { SearchSpec } from '../../lib/search-pattern';
+import { SearchForm } from './search-form';
+import { SearchHits } from './search-hits';
+import { SearchOutcome, SearchRunning } from './search-status';
+import { searchStore } from './search-store';
+import { useSearchRunner } from './use-search-runner';
+
+/**
+ * Text search over the open dataset: the box, the scan's progress with Cancel, and the first hits
+ * as they are found. The search lives in the URL (`q`, `qscope`, `qre`, `qword`); the rest of the
+ * app narrows to it once the scan completes (`useFilters` sets `searchHits`).
+ */
+export function SearchBar({ datasetVersion }: { datasetVersion: number }) {
+  const { filters, setFilters } = useFilters();
+  const { run } = useSyncExternalStore(searchStore.subscribe, searchStore.getSnapshot);
+  useSearchRunner(datasetVersion, filters.search);
+  const completed = searchStore.completed(filters.search);
+
+  const submit = (spec: SearchSpec) => {
+    // Submitting again runs again, even the search that was just cancelled or failed.
+    if (!searchStore.completed(spec)) searchStore.start(spec);
+    setFilters({ ...clearFacet(filters, 'search'), search: spec });
+  };
+  const clear = () => setFilters(clearFacet(filters, 'search'));
+  const cancel = () => {
+    const previous = searchStore.cancel();
+    // Back to the search that was applied before (or none), without a new history entry.
+    replaceSearchParams((params) => {
+      const reverted = withFilters(params, {
+        ...clearFacet(filters, 'search'),
+        ...(previous && { search: previous }),
+      });
+      for (const name of new Set(params.keys())) params.delete(name);
+      for (const [name, value] of reverted) params.append(name, value);
+    });
+  };
+
+  // A cancelled search keeps its text in the box, so it can be submitted again.
+  const shown = run?.status === 'cancelled' ? run.spec : filters.search;
+  return (
+    <div className="flex flex-col gap-2">
+      <SearchForm initial={shown} onSubmit={submit} onClear={clear} onFocus={prepareSearch} />
+      {run?.status === 'running' && <SearchRunning progress={run.progress} onCancel={cancel} />}
+      {run?.status === 'cancelled' && (
+        <SearchOutcome kind="cancelled" text={run.spec.text} kept={filters.search?.text} />
+      )}
+      {run?.status === 'failed' && <SearchOutcome kind="failed" error={run.error ?? 'unknown'} />}
+      {!run && completed && <SearchOutcome kind="done" matches={completed.matches} />}
+      {(run?.status === 'running' || (!run && completed)) && (
+        <SearchHits
+          datasetVersion={datasetVersion}
+          snippets={run?.status === 'running' ? run.snippets : (completed?.snippets ?? [])}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, FACET_NAMES, type Filters } from '../features/filters/filters';
+import {
+  BRUTE_FORCE_SEARCH_HITS,
+  bruteForceCounts,
+  FILTER_STATES,
+  HOSTILE_STRINGS,
+  matchesAll,
+} from '../features/filters/testing/brute-force-counts';
+import type { SearchSpec } from '../lib/search-pattern';
+import { buildFacetCountsQuery, parseFacetRows } from './facets';
+import { buildFilterWhere } from './filters';
+import type { Row } from './query';
+import {
+  buildClearSearchHits,
+  buildCreateSearchHitsTable,
+  buildDropSearchHits,
+  buildHitDetailsQuery,
+  SEARCH_HITS,
+} from './search-hits';
+import { conversationsFixture } from './testing/conversations-fixture';
+
+const spec = (text: string): SearchSpec => ({ text, scope: 'all', regex: false, wholeWord: false });
+
+describe('completed searches joined into the filters', () => {
+  let fixture: Awaited<ReturnType<typeof conversationsFixture>>;
+  let all: Row[];
+  const rowsWhere = async (filters: Filters) => {
+    const where = buildFilterWhere(filters);
+    const rows = await fixture.run({
+      sql: `SELECT row FROM conversations WHERE ${where.sql} ORDER BY row`,
+      params: where.params,
+    });
+    return rows.map((r) => r.row as number);
+  };
+  /** Stores `rows` as search `id`, in the database and in the brute-force reference. */
+  const storeSearch = async (id: number, rows: number[]) => {
+    BRUTE_FORCE_SEARCH_HITS.set(id, new Set(rows));
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await fixture.run({
+        sql: `INSERT INTO ${SEARCH_HITS} VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
+        params: chunk.flatMap((row) => [id, row]),
+      });
+    }
+  };
+
+  beforeAll(async () => {
+    fixture = await conversationsFixture({ rows: 4_000, shards: 2, seed: 3 });
+    all = (await fixture.run({
+      sql: 'SELECT * FROM conversations ORDER BY row',
+      params: [],
+    })) as Row[];
+    await fixture.conn.run(buildCreateSearchHitsTable());
+    // Search 1: a scattered third of the rows; search 2: another set, so ids must not leak.
+    await storeSearch(
+      1,
+      all.map((r) => r.row as number).filter((row) => (row * 7919) % 3 === 0),
+    );
+    await storeSearch(
+      2,
+      all.map((r) => r.row as number).filter((row) => row % 5 === 1),
+    );
+  });
+  afterAll(() => fixture.cleanup());
+
+  it('narrows to the completed search, and to nothing else, under every other filter', async () => {
+    for (const [name, others] of Object.entries(FILTER_STATES)) {
+      const filters: Filters = { ...others, search: spec('anything'), searchHits: 1 };
+      const expected = all.filter((r) => matchesAll(r, filters)).map((r) => r.row);
+      expect(await rowsWhere(filters), name).toEqual(expected);
+      const hits = BRUTE_FORCE_SEARCH_HITS.get(1)!;
+      expect(expected.every((row) => hits.has(row as number))).toBe(true);
+    }
+    const second = await rowsWhere({ ...EMPTY_FILTERS, search: spec('x'), searchHits: 2 });
+    expect(second).toEqual([...BRUTE_FORCE_SEARCH_HITS.get(2)!].sort((a, b) => a - b));
+  });
+
+  it('narrows nothing until the scan is complete (no id yet)', async () => {
+    const pending: Filters = { ...EMPTY_FILTERS, models: ['vicuna-13b'], search: spec('x') };
+    expect(buildFilterWhere(pending)).toEqual(
+      buildFilterWhere({ ...EMPTY_FILTERS, models: ['vicuna-13b'] }),
+    );
+  });
+
+  it.each(HOSTILE_STRINGS)('never puts the search text %s into SQL', async (text) => {
+    const filters: Filters = {
+      ...EMPTY_FILTERS,
+      languages: ['English'],
+      search: spec(text),
+      searchHits: 1,
+    };
+    const where = buildFilterWhere(filters);
+    expect(where.params).toEqual(['English', 1]);
+    // The statement is the same whatever the text: only the id travels.
+    expect(where).toEqual(buildFilterWhere({ ...filters, search: spec('plain') }));
+    expect(await rowsWhere(filters)).toEqual(
+      all.filter((r) => matchesAll(r, filters)).map((r) => r.row),
+    );
+  });
+
+  it('counts every facet under the search, and leaves it out only for its own facet', async () => {
+    for (const others of [EMPTY_FILTERS, FILTER_STATES['one model']!, FILTER_STATES.everything!]) {
+      const filters: Filters = { ...others, search: spec('x'), searchHits: 1 };
+      const counts = parseFacetRows(await fixture.run(buildFacetCountsQuery(filters)), filters);
+      expect(counts).toEqual(bruteForceCounts(all, filters));
+      expect(counts.matching).toBeLessThan(counts.total);
+    }
+    expect(FACET_NAMES).toContain('search');
+    const onlySearch: Filters = { ...EMPTY_FILTERS, search: spec('x'), searchHits: 1 };
+    expect(buildFilterWhere(onlySearch, { except: 'search' })).toEqual({ sql: 'TRUE', params: [] });
+  });
+
+  it('reads the first hits back by row, and drops one search or all of them', async () => {
+    const details = await fixture.run(buildHitDetailsQuery([3, 1, 2]));
+    expect(details.map((d) => d.row).sort()).toEqual([1, 2, 3]);
+    expect(details.map((d) => d.conversation_id)).toEqual(
+      details.map((d) => all[d.row as number]!.conversation_id),
+    );
+    expect(await fixture.run(buildHitDetailsQuery([]))).toEqual([]);
+
+    await fixture.run(buildDropSearchHits(2));
+    expect(await rowsWhere({ ...EMPTY_FILTERS, search: spec('x'), searchHits: 2 })).toEqual([]);
+    expect((await rowsWhere({ ...EMPTY_FILTERS, search: spec('x'), searchHits: 1 })).length).toBe(
+      BRUTE_FORCE_SEARCH_HITS.get(1)!.size,
+    );
+    await fixture.conn.run(buildClearSearchHits());
+    expect(await rowsWhere({ ...EMPTY_FILTERS, search: spec('x'), searchHits: 1 })).toEqual([]);
+  });
+});
