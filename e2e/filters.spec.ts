@@ -292,7 +292,7 @@ test('a conversation id or its short prefix selects the conversation', async ({
 test('chips list the active filters and remove them one by one', async ({ guardedPage: page }) => {
   const [total, vicuna] = await Promise.all([nativeRowCount(sampleShards()), nativeCount(VICUNA)]);
   await open(page, '/?model=vicuna-13b&model=gpt-4&turns=2-4');
-  const chips = page.getByRole('region', { name: 'Active filters' });
+  const chips = page.getByRole('region', { name: 'Current selection' });
   await expect(chips.getByRole('listitem')).toHaveText([
     'Model: vicuna-13b×',
     'Model: gpt-4×',

@@ -13,7 +13,7 @@ export function FilterChips({ className = '' }: { className?: string }) {
   if (chips.length === 0) return null;
   return (
     <section
-      aria-label="Active filters"
+      aria-label="Current selection"
       className={`flex flex-wrap items-center gap-1.5 text-sm ${className}`}
     >
       <ul className="contents">

@@ -27,7 +27,7 @@ export function CopyButton({ label, text }: { label: string; text: () => string 
       >
         {label}
       </button>
-      <span role="status" className="text-xs text-slate-600">
+      <span aria-live="polite" className="text-xs text-slate-600">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>
     </span>

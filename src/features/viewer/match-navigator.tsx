@@ -58,7 +58,7 @@ export function MatchNavigator(props: {
       >
         Next match
       </button>
-      <span role="status" className="text-slate-600 tabular-nums">
+      <span aria-live="polite" className="text-slate-600 tabular-nums">
         {current >= 0 && current < count ? `Match ${current + 1} of ${count}` : `${count} matches`}
       </span>
     </span>

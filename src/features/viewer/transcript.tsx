@@ -106,7 +106,7 @@ export function Transcript(props: {
           label="Copy as JSON"
           text={() => (messages.data ? conversationJson(summary, messages.data) : null)}
         />
-        <span role="status" className="text-xs text-slate-600">
+        <span aria-live="polite" className="text-xs text-slate-600">
           {notice}
         </span>
         {highlight && messages.data && (
