@@ -2,6 +2,7 @@ import { buildNativeConversationsQuery } from '../../src/sql/native-conversation
 import type { BrowserSession } from './browser';
 import { leafBytes, type NativeSession } from './native';
 import type { TreeMemory } from './process-tree';
+import { VIEWER_STEPS } from './viewer-steps';
 
 /** One measurement of one side. `bytes` and `peakMemory` are filled in by the runner if absent. */
 export interface Sample {
@@ -76,4 +77,5 @@ export const STEPS: BenchStep[] = [
       peakMemory: ready.peakMemory,
     }),
   },
+  ...VIEWER_STEPS,
 ];
