@@ -30,8 +30,8 @@ export interface JumpTiming {
   last: number;
   /** The conversation shown at `first`, for the native side to check it reads the same rows. */
   firstId: string;
-  /** List windows fetched for this jump (0: it landed on cached windows and measured no query). */
-  fetched: number;
+  /** The `convoscope:list-window` queries this jump ran (none: it landed on cached windows). */
+  windowMs: number[];
 }
 
 export interface ScrollResult {
@@ -260,16 +260,17 @@ export async function jumpAndTime(
     const firstRow = grid.querySelector(`[role="row"][data-index="${first}"]`);
     const firstId = firstRow?.querySelectorAll('[role="gridcell"]')[1]?.getAttribute('title');
     if (!firstId) throw new Error(`row ${first} shows no conversation id`);
-    const fetched = performance
+    const windowMs = performance
       .getEntriesByName('convoscope:list-window', 'measure')
-      .filter((m) => m.startTime >= start && m.startTime <= attachedAt).length;
+      .filter((m) => m.startTime >= start && m.startTime <= attachedAt)
+      .map((m) => Math.round(m.duration * 10) / 10);
     return {
       attachedMs: attachedAt - start,
       frameMs: frameAt - start,
       first,
       last,
       firstId,
-      fetched,
+      windowMs,
     };
   }, args);
 }

@@ -210,7 +210,7 @@ function listJumpStep(id: string, label: string, sort: ConversationSort): BenchS
       }
       jumped.set(id, jumps);
       // A jump onto windows an earlier step left in the query cache measures no query at all.
-      const fetched = jumps.filter((j) => j.fetched > 0);
+      const fetched = jumps.filter((j) => j.windowMs.length > 0);
       return {
         ms: median((fetched.length ? fetched : jumps).map((j) => j.frameMs)),
         extra: {
@@ -228,7 +228,7 @@ function listJumpStep(id: string, label: string, sort: ConversationSort): BenchS
     async native({ connection }) {
       const all = jumped.get(id);
       if (!all) throw new Error(`${id}: no browser jumps to replay`);
-      const fetched = all.filter((j) => j.fetched > 0);
+      const fetched = all.filter((j) => j.windowMs.length > 0);
       const jumps = fetched.length ? fetched : all;
       const times: number[] = [];
       for (const jump of jumps) {
