@@ -4,6 +4,7 @@ import { facetStep } from './facet-step';
 import { leafBytes, type NativeSession } from './native';
 import { SEARCH_STEPS } from './search-step';
 import type { TreeMemory } from './process-tree';
+import { VIEWER_STEPS } from './viewer-steps';
 
 /** One measurement of one side. `bytes` and `peakMemory` are filled in by the runner if absent. */
 export interface Sample {
@@ -80,4 +81,5 @@ export const STEPS: BenchStep[] = [
   },
   facetStep,
   ...SEARCH_STEPS,
+  ...VIEWER_STEPS,
 ];
