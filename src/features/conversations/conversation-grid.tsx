@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
-import type { ConversationSort, SortKey } from '../../sql/conversation-window';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
+import type { ConversationListRow, ConversationSort, SortKey } from '../../sql/conversation-window';
+import { conversationMessagesOptions } from '../viewer/viewer-queries';
 import type { Filters } from '../filters/filters';
 import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { ConversationGridHeader } from './conversation-grid-header';
@@ -51,6 +53,15 @@ export function ConversationGrid(props: {
     items.map((item) => rowAt(item.index)),
   );
   const { selectedId, select } = useSelectedConversation();
+  const client = useQueryClient();
+  // The row already has the locator: start reading the text while the viewer looks the id up.
+  const open = useCallback(
+    (row: ConversationListRow) => {
+      void client.prefetchQuery(conversationMessagesOptions(datasetVersion, row));
+      select(row.conversation_id);
+    },
+    [client, datasetVersion, select],
+  );
   const nav = useRovingRows({
     count,
     containerRef: scrollRef,
@@ -62,7 +73,7 @@ export function ConversationGrid(props: {
     scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
     onEnter: (index) => {
       const row = rowAt(index);
-      if (row) select(row.conversation_id);
+      if (row) open(row);
     },
   });
   useScrollToSelected({
@@ -112,7 +123,7 @@ export function ConversationGrid(props: {
                 selected={row !== undefined && row.conversation_id === selectedId}
                 tabbable={item.index === tabbable}
                 onFocusRow={nav.setActive}
-                onSelect={select}
+                onSelect={open}
               />
             );
           })}

@@ -16,7 +16,7 @@ interface RowProps {
   selected: boolean;
   tabbable: boolean;
   onFocusRow: (index: number) => void;
-  onSelect: (conversationId: string) => void;
+  onSelect: (row: ConversationListRow) => void;
 }
 
 const CELL = 'truncate px-2';
@@ -37,7 +37,7 @@ export const ConversationRow = memo(function ConversationRow(props: RowProps) {
       data-index={index}
       tabIndex={tabbable ? 0 : -1}
       onFocus={() => onFocusRow(index)}
-      onClick={row ? () => onSelect(row.conversation_id) : undefined}
+      onClick={row ? () => onSelect(row) : undefined}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       className={`${GRID_COLUMNS} absolute top-0 left-0 w-full cursor-default items-center border-b border-slate-100 outline-sky-600 focus-visible:outline-2 focus-visible:-outline-offset-2 ${look}`}
     >
