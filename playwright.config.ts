@@ -6,8 +6,10 @@ import { APP_PORT } from './e2e/ports';
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
-  timeout: 60_000,
-  expect: { timeout: 30_000 },
+  // A page compiles DuckDB-WASM before anything shows: 5-10 s on a quiet machine, 30 s and more
+  // when the two cores are shared. Generous limits keep a busy machine from failing correct code.
+  timeout: 120_000,
+  expect: { timeout: 60_000 },
   fullyParallel: true,
   // Two cores: each page compiles 40 MB of wasm, so more than two pages at once only adds waiting.
   workers: 2,

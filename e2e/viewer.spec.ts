@@ -182,3 +182,27 @@ test('a link to an id the dataset does not have says so', async ({ guardedPage: 
   // The list is still there to pick from.
   await expect(grid(page)).toBeVisible();
 });
+
+test('a text search marks its matches in the conversation and steps through them', async ({
+  guardedPage: page,
+}) => {
+  const [row] = await nativeRows(
+    `SELECT conversation_id,
+       list_sum(list_transform(conversation,
+         m -> len(regexp_extract_all(lower(m.content), 'inflation'))))::INTEGER AS n
+     FROM ${sampleFiles()} WHERE n >= 2 ORDER BY n DESC, conversation_id LIMIT 1`,
+  );
+  const id = row!.conversation_id as string;
+  const n = row!.n as number;
+  await page.goto(`/?q=inflation&c=${id}`);
+  const marks = viewer(page).locator('mark[data-search-match]');
+  await expect(marks).toHaveCount(n);
+  await expect(viewer(page).getByText(`${n} matches`)).toBeVisible();
+  await viewer(page).getByRole('button', { name: 'Next match' }).click();
+  await expect(viewer(page).getByText(`Match 1 of ${n}`)).toBeVisible();
+  await expect(marks.first()).toHaveAttribute('data-current-match', 'true');
+  await viewer(page).getByRole('button', { name: 'Previous match' }).click();
+  await expect(viewer(page).getByText(`Match ${n} of ${n}`)).toBeVisible();
+  await expect(marks.last()).toHaveAttribute('data-current-match', 'true');
+  await expect(marks.last()).toBeInViewport();
+});
