@@ -19,20 +19,19 @@ export function ChartFigure({
 }) {
   const [asTable, setAsTable] = useState(false);
   return (
-    <figure className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 p-3">
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <figcaption className="font-semibold">{caption}</figcaption>
-        <div className="ml-auto flex flex-wrap items-center gap-2 text-sm">
-          {controls}
-          <button
-            type="button"
-            aria-pressed={asTable}
-            onClick={() => setAsTable(!asTable)}
-            className={toggleClass}
-          >
-            Show as table
-          </button>
-        </div>
+    <figure className="relative flex min-w-0 flex-col gap-2 rounded border border-slate-200 p-3">
+      {/* A direct child, so it names the figure (HTML-AAM); the controls sit beside it. */}
+      <figcaption className="font-semibold">{caption}</figcaption>
+      <div className="flex flex-wrap items-center justify-end gap-2 text-sm sm:absolute sm:top-2 sm:right-3">
+        {controls}
+        <button
+          type="button"
+          aria-pressed={asTable}
+          onClick={() => setAsTable(!asTable)}
+          className={toggleClass}
+        >
+          Show as table
+        </button>
       </div>
       {empty ? (
         <p className="py-6 text-center text-sm text-slate-500">

@@ -19,5 +19,10 @@ export function heatColour(share: number): string {
   return `rgb(${mix(255, 0)}, ${mix(255, 114)}, ${mix(255, 178)})`;
 }
 
-export const formatShare = (part: number, whole: number) =>
-  whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(part === whole || part === 0 ? 0 : 1)}%`;
+/** `12.3%`; a share too small to show at one decimal reads `<0.1%`, never a misleading `0.0%`. */
+export function formatShare(part: number, whole: number): string {
+  if (whole === 0 || part === 0) return '0%';
+  const percent = (100 * part) / whole;
+  if (percent < 0.05) return '<0.1%';
+  return `${percent.toFixed(part === whole ? 0 : 1)}%`;
+}

@@ -1,0 +1,92 @@
+import type { Page } from '@playwright/test';
+import { expect, formatCount, test } from './fixtures';
+import { nativeRows, sampleFiles } from './sample-native';
+
+/** Native DuckDB over the sample's shards: language counts of one model, count desc then name. */
+async function nativeLanguageCounts(model: string) {
+  const rows = await nativeRows(
+    `SELECT language, count(*)::INTEGER AS n FROM ${sampleFiles()}
+     WHERE model = '${model}' AND language IS NOT NULL GROUP BY language ORDER BY n DESC, language`,
+  );
+  return rows.map((r) => ({ language: String(r.language), n: Number(r.n) }));
+}
+
+async function nativeCount(where: string) {
+  const rows = await nativeRows(
+    `SELECT count(*)::INTEGER AS n FROM ${sampleFiles()} WHERE ${where}`,
+  );
+  return Number(rows[0]!.n);
+}
+
+// The sample loads in seconds, but slowly on a loaded CI machine: wait for the first figure longer.
+test.slow();
+const loaded = { timeout: 60_000 };
+
+const figure = (page: Page, caption: string) => page.getByRole('figure', { name: caption });
+const status = (page: Page) => page.getByRole('status');
+
+test('the five charts and the safety tables are shown for the selection', async ({
+  guardedPage: page,
+}) => {
+  await page.goto('/?view=charts');
+  for (const caption of ['Languages', 'Models', 'Moderation categories', 'Turns', 'Scores'])
+    await expect(figure(page, caption)).toBeVisible(loaded);
+  await expect(
+    page.getByRole('table', { name: 'Flagged conversations by category' }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Attempts and successes by model' })).toBeVisible();
+});
+
+test('the Languages table equals native counts, and a row adds its language to the filters', async ({
+  guardedPage: page,
+}) => {
+  const model = 'vicuna-13b';
+  const [languages, total] = await Promise.all([nativeLanguageCounts(model), nativeCount('TRUE')]);
+  const top = languages.slice(0, 20);
+  const other = languages.slice(20).reduce((sum, l) => sum + l.n, 0);
+  const portuguese = languages.find((l) => l.language === 'Portuguese');
+  expect(portuguese && top.includes(portuguese)).toBe(true);
+  const expected = top.map((l) => [l.language, formatCount(l.n)]);
+  if (other > 0) expected.push(['Other languages', formatCount(other)]);
+
+  await page.goto(`/?view=charts&model=${model}`);
+  const languagesFigure = figure(page, 'Languages');
+  await expect(languagesFigure).toBeVisible(loaded);
+  await languagesFigure.getByRole('button', { name: 'Show as table' }).click();
+  const table = languagesFigure.getByRole('table', { name: 'Languages' });
+  const rows = table.getByRole('row');
+  await expect(rows).toHaveCount(expected.length + 1);
+  const shown = await rows.evaluateAll((trs) =>
+    trs.slice(1).map((tr) => [...tr.children].slice(0, 2).map((c) => c.textContent?.trim() ?? '')),
+  );
+  expect(shown).toEqual(expected);
+
+  await table.getByRole('button', { name: 'Portuguese', exact: true }).click();
+  await expect(page).toHaveURL(/lang=Portuguese/);
+  const url = new URL(page.url());
+  expect(url.searchParams.getAll('lang')).toEqual(['Portuguese']);
+  expect(url.searchParams.getAll('model')).toEqual([model]);
+  await expect(status(page)).toHaveText(
+    `${formatCount(portuguese!.n)} of ${formatCount(total)} conversations`,
+  );
+});
+
+test("arrow keys show a Turns bar's count and Enter filters to it", async ({
+  guardedPage: page,
+}) => {
+  const [twoTurns, total] = await Promise.all([nativeCount('turn = 2'), nativeCount('TRUE')]);
+  await page.goto('/?view=charts');
+  const chart = figure(page, 'Turns').getByRole('application');
+  await expect(chart).toBeVisible(loaded);
+  await chart.focus();
+  // Focus makes the first bar (1 turn) active; the arrow moves to the second.
+  await page.keyboard.press('ArrowRight');
+  await expect(figure(page, 'Turns').getByText('conversations (')).toContainText(
+    `${formatCount(twoTurns)} conversations`,
+  );
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/turns=2(&|$)/);
+  await expect(status(page)).toHaveText(
+    `${formatCount(twoTurns)} of ${formatCount(total)} conversations`,
+  );
+});
