@@ -1,5 +1,6 @@
 import { buildNativeConversationsQuery } from '../../src/sql/native-conversations';
 import type { BrowserSession } from './browser';
+import { chartStep } from './chart-step';
 import { leafBytes, type NativeSession } from './native';
 import type { TreeMemory } from './process-tree';
 
@@ -76,4 +77,5 @@ export const STEPS: BenchStep[] = [
       peakMemory: ready.peakMemory,
     }),
   },
+  chartStep,
 ];
