@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, formatCount, test } from './fixtures';
 import { nativeRows, sampleFiles } from './sample-native';
@@ -89,4 +90,34 @@ test("arrow keys show a Turns bar's count and Enter filters to it", async ({
   await expect(status(page)).toHaveText(
     `${formatCount(twoTurns)} of ${formatCount(total)} conversations`,
   );
+});
+
+/** A message with `role` whose moderation result is flagged (as in filters.spec.ts). */
+const flaggedSide = (role: string) => `coalesce(list_bool_or(list_transform(openai_moderation,
+  (m, i) -> coalesce(m.flagged, false) AND conversation[i].role = '${role}')), false)`;
+
+test('Table 4 downloads as CSV with native counts for a model', async ({ guardedPage: page }) => {
+  const model = `model = 'vicuna-13b'`;
+  const [conversations, attempts, successes] = await Promise.all([
+    nativeCount(model),
+    nativeCount(`${model} AND ${flaggedSide('user')}`),
+    nativeCount(`${model} AND ${flaggedSide('assistant')}`),
+  ]);
+  expect(attempts).toBeGreaterThan(0);
+
+  await page.goto('/?view=charts');
+  const table = page.getByRole('table', { name: 'Attempts and successes by model' });
+  await expect(table).toBeVisible(loaded);
+  await expect(table.getByRole('row', { name: /^vicuna-13b / })).toHaveText(
+    ['vicuna-13b', ...[conversations, attempts, successes].map(formatCount)].join(''),
+  );
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV: Attempts and successes by model' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('attempts-by-model.csv');
+  const lines = (await readFile((await file.path())!, 'utf8')).split('\r\n');
+  expect(lines[0]).toBe(
+    'Model,Conversations,With a flagged user message (attempt),With a flagged assistant message (success)',
+  );
+  expect(lines).toContain(`vicuna-13b,${conversations},${attempts},${successes}`);
 });

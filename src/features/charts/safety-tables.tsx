@@ -89,6 +89,7 @@ function SafetyTable<T>({
       <button
         type="button"
         onClick={download}
+        aria-label={`Download CSV: ${caption}`}
         className="float-right rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700"
       >
         Download CSV
