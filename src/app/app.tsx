@@ -8,6 +8,7 @@ import { ConversationList } from '../features/conversations/conversation-list';
 import { FilterPanel } from '../features/filters/filter-panel';
 import { ConversationViewer } from '../features/viewer/conversation-viewer';
 import { UrlProblemsNotice } from '../features/filters/url-problems-notice';
+import { ChartsPanel } from '../features/charts/charts-panel';
 
 export function App() {
   const source = useMemo(() => dataSourceFromUrl(window.location.href), []);
@@ -56,6 +57,9 @@ export function App() {
             <ConversationViewer datasetVersion={dataset.active.version} />
           </div>
         </main>
+      )}
+      {dataset.active && new URLSearchParams(window.location.search).get('view') === 'charts' && (
+        <ChartsPanel datasetVersion={dataset.active.version} />
       )}
     </div>
   );
