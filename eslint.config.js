@@ -14,6 +14,18 @@ const ENGINE_PACKAGES = [
   'apache-arrow/*',
 ];
 
+const ENGINE_RESTRICTION = {
+  group: ENGINE_PACKAGES,
+  message: 'Only src/db/ talks to DuckDB, parquet-wasm and Arrow; use src/db/engine.ts.',
+};
+
+// Charts are presentational components in one feature (DESIGN.md): the rest of the app stays
+// independent of the charting library.
+const RECHARTS_RESTRICTION = {
+  group: ['recharts', 'recharts/*'],
+  message: 'Only chart components (src/features/charts/) import recharts.',
+};
+
 // Dataset text is untrusted (DESIGN.md): raw HTML would let a conversation run script in the app.
 const RAW_HTML_MESSAGE =
   'Dataset text is untrusted: render React elements (see src/features/viewer/markdown/), never raw HTML.';
@@ -47,19 +59,12 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ENGINE_PACKAGES,
-              message:
-                'Only src/db/ talks to DuckDB, parquet-wasm and Arrow; use src/db/engine.ts.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [ENGINE_RESTRICTION, RECHARTS_RESTRICTION] }],
     },
+  },
+  {
+    files: ['src/features/charts/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ENGINE_RESTRICTION] }] },
   },
   {
     files: ['src/db/**/*.{ts,tsx}'],

@@ -1,6 +1,7 @@
 import { buildNativeConversationsQuery } from '../../src/sql/native-conversations';
 import type { BrowserSession } from './browser';
 import { facetStep } from './facet-step';
+import { chartStep } from './chart-step';
 import { leafBytes, type NativeSession } from './native';
 import { SEARCH_STEPS } from './search-step';
 import type { TreeMemory } from './process-tree';
@@ -82,4 +83,5 @@ export const STEPS: BenchStep[] = [
   facetStep,
   ...SEARCH_STEPS,
   ...VIEWER_STEPS,
+  chartStep,
 ];

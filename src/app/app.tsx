@@ -4,12 +4,10 @@ import { DatasetStatus } from '../features/dataset/dataset-status';
 import { LoadingProgress } from '../features/dataset/loading-progress';
 import { CancelledNotice } from '../features/dataset/cancelled-notice';
 import { useDataset } from '../features/dataset/use-dataset';
-import { ConversationList } from '../features/conversations/conversation-list';
-import { FilterChips } from '../features/filters/filter-chips';
-import { FilterPanel } from '../features/filters/filter-panel';
 import { SearchBar } from '../features/search/search-bar';
-import { ConversationViewer } from '../features/viewer/conversation-viewer';
 import { UrlProblemsNotice } from '../features/filters/url-problems-notice';
+import { ViewSwitch } from './view-switch';
+import { Workspace } from './workspace';
 
 export function App() {
   const source = useMemo(() => dataSourceFromUrl(window.location.href), []);
@@ -22,6 +20,9 @@ export function App() {
           <>
             <span className="text-sm text-slate-500">{dataset.active.label}</span>
             <DatasetStatus datasetVersion={dataset.active.version} />
+            <div className="ml-auto self-center">
+              <ViewSwitch />
+            </div>
           </>
         )}
       </header>
@@ -49,18 +50,7 @@ export function App() {
       )}
       <UrlProblemsNotice />
       {dataset.active && <SearchBar datasetVersion={dataset.active.version} />}
-      {dataset.active && (
-        <main className="flex flex-col gap-4 lg:flex-row">
-          <FilterPanel datasetVersion={dataset.active.version} />
-          <div className="flex min-w-0 flex-1 flex-col gap-2">
-            <FilterChips />
-            <ConversationList datasetVersion={dataset.active.version} />
-          </div>
-          <div className="min-w-0 empty:hidden lg:w-[40%] lg:shrink-0">
-            <ConversationViewer datasetVersion={dataset.active.version} />
-          </div>
-        </main>
-      )}
+      {dataset.active && <Workspace datasetVersion={dataset.active.version} />}
     </div>
   );
 }

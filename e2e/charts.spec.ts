@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, formatCount, test } from './fixtures';
+import { quoteString } from '../src/sql/quote';
+import { nativeRows, sampleFiles } from './sample-native';
+
+/** Native DuckDB over the sample's shards: language counts of one model, count desc then name. */
+async function nativeLanguageCounts(model: string) {
+  const rows = await nativeRows(
+    `SELECT language, count(*)::INTEGER AS n FROM ${sampleFiles()}
+     WHERE model = ${quoteString(model)} AND language IS NOT NULL GROUP BY language ORDER BY n DESC, language`,
+  );
+  return rows.map((r) => ({ language: String(r.language), n: Number(r.n) }));
+}
+
+async function nativeCount(where: string) {
+  const rows = await nativeRows(
+    `SELECT count(*)::INTEGER AS n FROM ${sampleFiles()} WHERE ${where}`,
+  );
+  return Number(rows[0]!.n);
+}
+
+// The sample loads in seconds, but slowly on a loaded CI machine: wait for the first figure longer.
+test.slow();
+const loaded = { timeout: 60_000 };
+
+const figure = (page: Page, caption: string) => page.getByRole('figure', { name: caption });
+const status = (page: Page) => page.getByRole('status');
+
+test('the five charts and the safety tables are shown for the selection', async ({
+  guardedPage: page,
+}) => {
+  // Reached as a user would: from the list, by the Charts view button.
+  await page.goto('/');
+  const view = page.getByRole('group', { name: 'View' });
+  await view.getByRole('button', { name: 'Charts' }).click();
+  await expect(view.getByRole('button', { name: 'Charts' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('charts');
+  for (const caption of ['Languages', 'Models', 'Moderation categories', 'Turns', 'Scores'])
+    await expect(figure(page, caption)).toBeVisible(loaded);
+  await expect(
+    page.getByRole('table', { name: 'Flagged conversations by category' }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Attempts and successes by model' })).toBeVisible();
+  await view.getByRole('button', { name: 'List' }).click();
+  await expect(page.getByRole('grid', { name: 'Conversations' })).toBeVisible();
+  await expect(figure(page, 'Languages')).toHaveCount(0);
+});
+
+test('the Languages table equals native counts, and a row adds its language to the filters', async ({
+  guardedPage: page,
+}) => {
+  const model = 'vicuna-13b';
+  const [languages, total] = await Promise.all([nativeLanguageCounts(model), nativeCount('TRUE')]);
+  const top = languages.slice(0, 20);
+  const other = languages.slice(20).reduce((sum, l) => sum + l.n, 0);
+  const portuguese = languages.find((l) => l.language === 'Portuguese');
+  expect(portuguese && top.includes(portuguese)).toBe(true);
+  const expected = top.map((l) => [l.language, formatCount(l.n)]);
+  if (other > 0) expected.push(['Other languages', formatCount(other)]);
+
+  await page.goto(`/?view=charts&model=${model}`);
+  const languagesFigure = figure(page, 'Languages');
+  await expect(languagesFigure).toBeVisible(loaded);
+  await languagesFigure.getByRole('button', { name: 'Show as table' }).click();
+  const table = languagesFigure.getByRole('table', { name: 'Languages' });
+  const rows = table.getByRole('row');
+  await expect(rows).toHaveCount(expected.length + 1);
+  const shown = await rows.evaluateAll((trs) =>
+    trs.slice(1).map((tr) => [...tr.children].slice(0, 2).map((c) => c.textContent?.trim() ?? '')),
+  );
+  expect(shown).toEqual(expected);
+
+  await table.getByRole('button', { name: 'Portuguese', exact: true }).click();
+  await expect(page).toHaveURL(/lang=Portuguese/);
+  const url = new URL(page.url());
+  expect(url.searchParams.getAll('lang')).toEqual(['Portuguese']);
+  expect(url.searchParams.getAll('model')).toEqual([model]);
+  await expect(status(page)).toHaveText(
+    `${formatCount(portuguese!.n)} of ${formatCount(total)} conversations`,
+  );
+});
+
+test("arrow keys show a Turns bar's count and Enter filters to it", async ({
+  guardedPage: page,
+}) => {
+  const [twoTurns, total] = await Promise.all([nativeCount('turn = 2'), nativeCount('TRUE')]);
+  await page.goto('/?view=charts');
+  const chart = figure(page, 'Turns').getByRole('application');
+  await expect(chart).toBeVisible(loaded);
+  await chart.focus();
+  // Focus makes the first bar (1 turn) active; the arrow moves to the second.
+  await page.keyboard.press('ArrowRight');
+  await expect(figure(page, 'Turns').getByText('conversations (')).toContainText(
+    `${formatCount(twoTurns)} conversations`,
+  );
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/turns=2(&|$)/);
+  await expect(status(page)).toHaveText(
+    `${formatCount(twoTurns)} of ${formatCount(total)} conversations`,
+  );
+});
+
+/** A message with `role` whose moderation result is flagged (as in filters.spec.ts). */
+const flaggedSide = (role: string) => `coalesce(list_bool_or(list_transform(openai_moderation,
+  (m, i) -> coalesce(m.flagged, false) AND conversation[i].role = '${role}')), false)`;
+
+test('Table 4 downloads as CSV with native counts for a model', async ({ guardedPage: page }) => {
+  const model = `model = 'vicuna-13b'`;
+  const [conversations, attempts, successes] = await Promise.all([
+    nativeCount(model),
+    nativeCount(`${model} AND ${flaggedSide('user')}`),
+    nativeCount(`${model} AND ${flaggedSide('assistant')}`),
+  ]);
+  expect(attempts).toBeGreaterThan(0);
+
+  await page.goto('/?view=charts');
+  const table = page.getByRole('table', { name: 'Attempts and successes by model' });
+  await expect(table).toBeVisible(loaded);
+  await expect(table.getByRole('row', { name: /^vicuna-13b / })).toHaveText(
+    ['vicuna-13b', ...[conversations, attempts, successes].map(formatCount)].join(''),
+  );
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV: Attempts and successes by model' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('attempts-by-model.csv');
+  const lines = (await readFile((await file.path())!, 'utf8')).split('\r\n');
+  expect(lines[0]).toBe(
+    'Model,Conversations,With a flagged user message (attempt),With a flagged assistant message (success)',
+  );
+  expect(lines).toContain(`vicuna-13b,${conversations},${attempts},${successes}`);
+});

@@ -1,0 +1,32 @@
+import { ChartsPanel } from '../features/charts/charts-panel';
+import { ConversationList } from '../features/conversations/conversation-list';
+import { FilterChips } from '../features/filters/filter-chips';
+import { FilterPanel } from '../features/filters/filter-panel';
+import { ConversationViewer } from '../features/viewer/conversation-viewer';
+import { useView } from './use-view';
+
+/**
+ * The open dataset: the filters beside either the list with the conversation viewer, or the
+ * charts. Both views follow the same filters, so switching keeps the selection.
+ */
+export function Workspace({ datasetVersion }: { datasetVersion: number }) {
+  const view = useView();
+  return (
+    <main className="flex flex-col gap-4 lg:flex-row">
+      <FilterPanel datasetVersion={datasetVersion} />
+      <div className="flex min-w-0 flex-1 flex-col gap-2">
+        <FilterChips />
+        {view === 'list' ? (
+          <ConversationList datasetVersion={datasetVersion} />
+        ) : (
+          <ChartsPanel datasetVersion={datasetVersion} />
+        )}
+      </div>
+      {view === 'list' && (
+        <div className="min-w-0 empty:hidden lg:w-[40%] lg:shrink-0">
+          <ConversationViewer datasetVersion={datasetVersion} />
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+export type CsvCell = string | number;
+
+/**
+ * A CSV document per RFC 4180: CRLF line ends, and a field quoted (quotes doubled) when it holds a
+ * comma, a quote, CR or LF. Dataset strings are untrusted, and spreadsheets run a cell that starts
+ * with `=`, `+`, `-`, `@`, tab or CR as a formula, so such string cells get a leading `'`
+ * (OWASP's CSV-injection advice); numbers are written as they are.
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvField(cell: CsvCell): string {
+  if (typeof cell === 'number') return String(cell);
+  const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** Saves `text` as a file through a Blob URL (no network request; CSP-neutral). */
+export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke after the click has been handled, or some browsers cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, type Filters } from '../features/filters/filters';
+import { FILTER_STATES } from '../features/filters/testing/brute-force-counts';
+import { bruteForceCharts } from '../features/charts/testing/brute-force-charts';
+import { buildChartsQuery, SCORE_EDGES } from './charts';
+import { parseChartRows, scoreBinLabel } from './charts-data';
+import { CATEGORY_IDS, type CategoryId } from './moderation';
+import type { Row } from './query';
+import { conversationsFixture } from './testing/conversations-fixture';
+
+describe('chart aggregates', () => {
+  let fixture: Awaited<ReturnType<typeof conversationsFixture>>;
+  let all: Row[];
+  const charts = async (filters: Filters, scoreCategory: CategoryId) =>
+    parseChartRows(await fixture.run(buildChartsQuery(filters, { scoreCategory })), scoreCategory);
+
+  beforeAll(async () => {
+    fixture = await conversationsFixture({ rows: 20_000, shards: 2, seed: 7 });
+    all = (await fixture.run({ sql: 'SELECT * FROM conversations', params: [] })) as Row[];
+  });
+  afterAll(() => fixture.cleanup());
+
+  it.each(Object.entries(FILTER_STATES))(
+    'match a brute-force count over every row: %s',
+    async (name, filters) => {
+      const category = CATEGORY_IDS[name.length % CATEGORY_IDS.length]!;
+      const data = await charts(filters, category);
+      expect({
+        ...data,
+        turns: data.turns.map((t) => t.count),
+        scores: data.scores.map((s) => s.count),
+      }).toEqual(bruteForceCharts(all, filters, category));
+    },
+  );
+
+  it('add up to the selection under a non-trivial filter', async () => {
+    const filters: Filters = {
+      ...EMPTY_FILTERS,
+      models: ['vicuna-13b', 'gpt-4', 'koala-13b'],
+      turns: { max: 5 },
+      flagged: 'any',
+    };
+    const data = await charts(filters, 'sexual');
+    expect(data.matching).toBeGreaterThan(0);
+    expect(data.flagged).toBe(data.matching);
+    const sum = (xs: { count: number }[]) => xs.reduce((s, x) => s + x.count, 0);
+    expect(sum(data.languages) + data.otherLanguages).toBe(data.matching);
+    expect(data.models.map((m) => m.model).sort()).toEqual(
+      ['gpt-4', 'koala-13b', 'vicuna-13b'].filter((m) => all.some((r) => r.model === m)),
+    );
+    expect(data.models.reduce((s, m) => s + m.conversations, 0)).toBe(data.matching);
+    expect(sum(data.turns.slice(5))).toBe(0);
+    expect(sum(data.scores)).toBeLessThanOrEqual(data.matching);
+    for (const c of data.categories) {
+      expect(c.withFlaggedUser).toBeLessThanOrEqual(c.flagged);
+      expect(c.withFlaggedAssistant).toBeLessThanOrEqual(c.flagged);
+    }
+  });
+
+  it('keep at most 20 languages and sum the rest', async () => {
+    const data = await charts(EMPTY_FILTERS, 'hate');
+    expect(data.languages.length).toBeLessThanOrEqual(20);
+    const distinct = new Set(all.map((r) => r.language).filter((l) => l !== null)).size;
+    if (distinct > 20) expect(data.otherLanguages).toBeGreaterThan(0);
+  });
+
+  it('are one statement with a parameter for every placeholder', async () => {
+    const query = buildChartsQuery(FILTER_STATES.everything!, { scoreCategory: 'violence' });
+    const statements = await fixture.conn.extractStatements(query.sql);
+    expect(statements.count).toBe(1);
+    expect((await statements.prepare(0)).parameterCount).toBe(query.params.length);
+  });
+
+  it('refuse a score category outside the closed list', () => {
+    expect(() =>
+      buildChartsQuery(EMPTY_FILTERS, { scoreCategory: 'x"; DROP TABLE t; --' as CategoryId }),
+    ).toThrow(/Unknown moderation category/);
+  });
+
+  it('bin scores at the edges: lower edge inclusive, 1 in the last bin', async () => {
+    const data = parseChartRows(
+      await fixture.run({
+        sql: buildChartsQuery(EMPTY_FILTERS, { scoreCategory: 'hate' }).sql.replaceAll(
+          'FROM conversations',
+          `FROM (SELECT * REPLACE (s AS max_hate) FROM (SELECT * FROM conversations LIMIT 1),
+            unnest([0, 1e-6, 0.05, 0.1, 0.95, 1, 'NaN'::DOUBLE, NULL]) AS t(s))`,
+        ),
+        params: [],
+      }),
+      'hate',
+    );
+    const counts = Object.fromEntries(
+      data.scores.filter((s) => s.count > 0).map((s) => [s.label, s.count]),
+    );
+    expect(counts).toEqual({
+      '< 1e-6': 1,
+      '1e-6–1e-5': 1,
+      '0.01–0.1': 1,
+      '0.1–0.2': 1,
+      '0.9–1': 2,
+    });
+    expect(data.scores).toHaveLength(SCORE_EDGES.length - 1);
+    expect(scoreBinLabel(5)).toBe('0.01–0.1');
+  });
+});
