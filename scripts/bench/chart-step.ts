@@ -5,6 +5,7 @@ import { CHARTS_QUERY_MEASURE } from '../../src/features/charts/measures';
 import { parseFilters } from '../../src/features/filters/url-state';
 import { buildChartsQuery } from '../../src/sql/charts';
 import type { SqlQuery } from '../../src/sql/query';
+import { prepareBound } from '../../src/db/testing/node-shards';
 import { median } from './report';
 import type { BenchStep, Sample } from './steps';
 
@@ -65,17 +66,7 @@ async function timeClick(page: Page, target: Locator): Promise<number> {
 
 async function runPrepared(connection: DuckDBConnection, query: SqlQuery): Promise<number> {
   const started = performance.now();
-  const statement = await connection.prepare(query.sql);
-  query.params.forEach((value, i) => {
-    const index = i + 1;
-    if (value === null) statement.bindNull(index);
-    else if (typeof value === 'boolean') statement.bindBoolean(index, value);
-    else if (typeof value === 'number')
-      if (Number.isInteger(value)) statement.bindBigInt(index, BigInt(value));
-      else statement.bindDouble(index, value);
-    else statement.bindVarchar(index, value);
-  });
-  await statement.runAndReadAll();
+  await (await prepareBound(connection, query)).runAndReadAll();
   return performance.now() - started;
 }
 

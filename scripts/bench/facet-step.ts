@@ -4,6 +4,7 @@ import { parseFilters } from '../../src/features/filters/url-state';
 import type { Filters } from '../../src/features/filters/filters';
 import { buildFacetCountsQuery } from '../../src/sql/facets';
 import type { SqlQuery } from '../../src/sql/query';
+import { prepareBound } from '../../src/db/testing/node-shards';
 import { median } from './report';
 import type { BenchStep, Sample } from './steps';
 
@@ -83,17 +84,7 @@ async function timeClick(page: Page, target: Locator): Promise<number> {
 
 async function runPrepared(connection: DuckDBConnection, query: SqlQuery): Promise<number> {
   const started = performance.now();
-  const statement = await connection.prepare(query.sql);
-  query.params.forEach((value, i) => {
-    const index = i + 1;
-    if (value === null) statement.bindNull(index);
-    else if (typeof value === 'boolean') statement.bindBoolean(index, value);
-    else if (typeof value === 'number')
-      if (Number.isInteger(value)) statement.bindBigInt(index, BigInt(value));
-      else statement.bindDouble(index, value);
-    else statement.bindVarchar(index, value);
-  });
-  await statement.runAndReadAll();
+  await (await prepareBound(connection, query)).runAndReadAll();
   return performance.now() - started;
 }
 

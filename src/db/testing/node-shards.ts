@@ -4,6 +4,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '
 import { readParquet, ParquetFile } from 'parquet-wasm/node';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { checkShardSchema, type ShardColumns } from '../shard-schema';
+import type { SqlQuery } from '../../sql/query';
 
 /**
  * Test support: the browser's parquet path (parquet-wasm, projected leaves, Arrow) run in Node over
@@ -58,4 +59,19 @@ export function plainRows(reader: DuckDBResultReader) {
         Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),
       ),
     );
+}
+
+/** A builder's statement prepared in native DuckDB with its `?` parameters bound, as the browser binds them. */
+export async function prepareBound(conn: DuckDBConnection, query: SqlQuery) {
+  const statement = await conn.prepare(query.sql);
+  query.params.forEach((value, i) => {
+    const index = i + 1;
+    if (value === null) statement.bindNull(index);
+    else if (typeof value === 'boolean') statement.bindBoolean(index, value);
+    else if (typeof value === 'number')
+      if (Number.isInteger(value)) statement.bindBigInt(index, BigInt(value));
+      else statement.bindDouble(index, value);
+    else statement.bindVarchar(index, value);
+  });
+  return statement;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { generateDataset } from '../../../scripts/generator/generate-dataset';
-import { nativeConnection, plainRows } from '../../db/testing/node-shards';
+import { nativeConnection, plainRows, prepareBound } from '../../db/testing/node-shards';
 import { buildNativeConversationsQuery } from '../native-conversations';
 import { CONVERSATIONS } from '../conversations-table';
 import type { SqlQuery } from '../query';
@@ -38,15 +38,6 @@ export async function conversationsFixture(options: {
 }
 
 async function runPrepared(conn: DuckDBConnection, query: SqlQuery) {
-  const statement = await conn.prepare(query.sql);
-  query.params.forEach((value, i) => {
-    const index = i + 1;
-    if (value === null) statement.bindNull(index);
-    else if (typeof value === 'boolean') statement.bindBoolean(index, value);
-    else if (typeof value === 'number')
-      if (Number.isInteger(value)) statement.bindBigInt(index, BigInt(value));
-      else statement.bindDouble(index, value);
-    else statement.bindVarchar(index, value);
-  });
+  const statement = await prepareBound(conn, query);
   return plainRows(await statement.runAndReadAll());
 }
