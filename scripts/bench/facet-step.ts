@@ -1,14 +1,10 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { parseFilters } from '../../src/features/filters/url-state';
 import type { Filters } from '../../src/features/filters/filters';
 import { buildFacetCountsQuery } from '../../src/sql/facets';
-import type { SqlQuery } from '../../src/sql/query';
-import { prepareBound } from '../../src/db/testing/node-shards';
+import { timeClickUntilSettled, timePrepared } from './click-timing';
 import { median } from './report';
 import type { BenchStep, Sample } from './steps';
-
-const UPDATE_TIMEOUT_MS = 60_000;
 
 /**
  * The clicks of one run, each leaving a filter state not seen before in the session (so no count
@@ -42,52 +38,6 @@ const group = (filters: Locator, name: string) => filters.getByRole('group', { n
 /** The filter states the browser went through, replayed by native DuckDB in the same run. */
 let visitedStates: Filters[] = [];
 
-/**
- * Resolves with the milliseconds from the next click anywhere on the page to the first frame after
- * the Filters region stops being busy (every facet count of the new state on screen).
- */
-function armTiming(timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const region = document.querySelector('section[aria-label="Filters"]');
-    if (!region) return reject(new Error('no Filters region'));
-    let start: number | undefined;
-    let sawBusy = false;
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error('the Filters region did not finish updating'));
-    }, timeoutMs);
-    document.addEventListener('click', () => (start = performance.now()), {
-      capture: true,
-      once: true,
-    });
-    const observer = new MutationObserver(() => {
-      const busy = region.getAttribute('aria-busy') === 'true';
-      if (busy) sawBusy = true;
-      else if (sawBusy && start !== undefined) {
-        observer.disconnect();
-        clearTimeout(timer);
-        requestAnimationFrame(() => resolve(performance.now() - start!));
-      }
-    });
-    observer.observe(region, { attributes: true, attributeFilter: ['aria-busy'] });
-  });
-}
-
-async function timeClick(page: Page, target: Locator): Promise<number> {
-  await target.scrollIntoViewIfNeeded();
-  const timing = page.evaluate(armTiming, UPDATE_TIMEOUT_MS);
-  // Let the observer attach before the click.
-  await page.evaluate(() => new Promise(requestAnimationFrame));
-  await target.click();
-  return timing;
-}
-
-async function runPrepared(connection: DuckDBConnection, query: SqlQuery): Promise<number> {
-  const started = performance.now();
-  await (await prepareBound(connection, query)).runAndReadAll();
-  return performance.now() - started;
-}
-
 export const facetStep: BenchStep = {
   id: 'facets',
   label: `filter change: every facet count updated (median of ${CLICKS.length})`,
@@ -97,7 +47,7 @@ export const facetStep: BenchStep = {
     const times: number[] = [];
     visitedStates = [];
     for (const click of CLICKS) {
-      times.push(await timeClick(page, click(filters)));
+      times.push(await timeClickUntilSettled(page, click(filters), 'Filters'));
       visitedStates.push(parseFilters(new URL(page.url()).searchParams).filters);
     }
     const unique = new Set(visitedStates.map((f) => JSON.stringify(f))).size;
@@ -111,7 +61,7 @@ export const facetStep: BenchStep = {
     if (visitedStates.length === 0) throw new Error('the browser recorded no filter states');
     const times: number[] = [];
     for (const filters of visitedStates)
-      times.push(await runPrepared(connection, buildFacetCountsQuery(filters)));
+      times.push(await timePrepared(connection, buildFacetCountsQuery(filters)));
     return { ms: median(times), extra: { times: times.map(Math.round) } };
   },
 };
