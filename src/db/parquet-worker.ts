@@ -90,15 +90,26 @@ async function inspect(shard: ShardRef): Promise<ShardInfo> {
   };
 }
 
-async function metadata(task: MetadataTask): Promise<WorkerResults['metadata']> {
-  const file = await openShard(task.shard);
+/** The named leaves of one row group (optionally a run of its rows) as an Arrow table. */
+async function readRowGroup(
+  shard: ShardRef,
+  rowGroup: number,
+  columns: string[],
+  rows?: { offset: number; limit: number },
+): Promise<Table> {
+  const file = await openShard(shard);
   const wasmTable = await file.read({
-    rowGroups: [task.rowGroup],
-    columns: task.leaves,
+    rowGroups: [rowGroup],
+    columns,
     batchSize: BATCH_ROWS,
     concurrency: READ_CONCURRENCY,
+    ...rows,
   });
-  const input = tableFromIPC(wasmTable.intoIPCStream());
+  return tableFromIPC(wasmTable.intoIPCStream());
+}
+
+async function metadata(task: MetadataTask): Promise<WorkerResults['metadata']> {
+  const input = await readRowGroup(task.shard, task.rowGroup, task.leaves);
   let shardRowStart = task.shardRowStart;
   const batches = input.batches.map((batch) => {
     const out = computeConversationBatch(batch, {
@@ -115,15 +126,11 @@ async function metadata(task: MetadataTask): Promise<WorkerResults['metadata']> 
 async function conversation(
   request: Extract<WorkerRequest, { type: 'conversation' }>,
 ): Promise<WorkerResults['conversation']> {
-  const file = await openShard(request.shard);
-  const wasmTable = await file.read({
-    rowGroups: [request.rowGroup],
-    columns: request.leaves,
+  const table = await readRowGroup(request.shard, request.rowGroup, request.leaves, {
     offset: request.rowInGroup,
     limit: 1,
-    concurrency: READ_CONCURRENCY,
   });
-  return { messages: conversationFromTable(tableFromIPC(wasmTable.intoIPCStream())) };
+  return { messages: conversationFromTable(table) };
 }
 
 /** One read spanning the requested rows of a row group: the text leaves of the rows between are cheap beside a read per row. */
@@ -132,15 +139,10 @@ async function previews(
 ): Promise<WorkerResults['previews']> {
   const first = request.rowsInGroup[0] ?? 0;
   const last = request.rowsInGroup[request.rowsInGroup.length - 1] ?? first;
-  const file = await openShard(request.shard);
-  const wasmTable = await file.read({
-    rowGroups: [request.rowGroup],
-    columns: request.leaves,
+  const table = await readRowGroup(request.shard, request.rowGroup, request.leaves, {
     offset: first,
     limit: last - first + 1,
-    concurrency: READ_CONCURRENCY,
   });
-  const table = tableFromIPC(wasmTable.intoIPCStream());
   return {
     previews: previewsFromTable(
       table,
@@ -160,14 +162,7 @@ async function search(task: SearchTask): Promise<WorkerResults['search']> {
     lastPattern = { key, pattern: built.pattern };
   }
   const { pattern } = lastPattern;
-  const file = await openShard(task.shard);
-  const wasmTable = await file.read({
-    rowGroups: [task.rowGroup],
-    columns: task.leaves,
-    batchSize: BATCH_ROWS,
-    concurrency: READ_CONCURRENCY,
-  });
-  const input = tableFromIPC(wasmTable.intoIPCStream());
+  const input = await readRowGroup(task.shard, task.rowGroup, task.leaves);
   const result: WorkerResults['search'] = { rows: [], snippets: [], scanned: input.numRows };
   let firstRow = task.firstRow;
   for (const batch of input.batches) {
