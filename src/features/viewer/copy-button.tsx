@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
-/** Copies text to the clipboard and says whether it worked, politely, for screen readers too. */
+/**
+ * Copies text to the clipboard and says whether it worked, politely, for screen readers too. The
+ * word stays until the next copy: a message that vanishes after a moment is easy to miss.
+ */
 export function CopyButton({ label, text }: { label: string; text: () => string | null }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), 2000);
-    return () => clearTimeout(timer);
-  }, [state]);
   const copy = async () => {
     const value = text();
     if (value === null) return;
