@@ -12,6 +12,8 @@ export interface BenchArgs {
   appDir?: string;
   /** Use the *.parquet files of this folder instead of the generated dataset. */
   dataDir?: string;
+  /** Run only these step ids (the build always runs: the other steps need its table). */
+  steps?: string[];
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -23,7 +25,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --strict        exit with code 2 when a budget is missed
   --trace         record every data request of each browser run in the JSON
   --app-dir DIR   serve DIR as the app instead of dist/ (implies --no-build)
-  --data-dir DIR  benchmark the *.parquet files in DIR (sorted by name) instead of generating`;
+  --data-dir DIR  benchmark the *.parquet files in DIR (sorted by name) instead of generating
+  --steps IDS     run only these comma-separated step ids (and the build), e.g. --steps charts`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
@@ -75,6 +78,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--data-dir':
         args.dataDir = value(++i, flag);
+        break;
+      case '--steps':
+        args.steps = value(++i, flag)
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean);
         break;
       default:
         throw new Error(`unknown argument: ${flag}\n${USAGE}`);

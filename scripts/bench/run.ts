@@ -10,7 +10,7 @@ import { datasetFromDir, ensureDataset, warmPageCache, type Dataset } from './da
 import { cleanup, ensureAppBuild, exitCleanlyOnSignals, onCleanup } from './harness';
 import { openNativeSession } from './native';
 import { formatMs, formatTable, summarize, type StepSummary } from './report';
-import { STEPS, type Sample } from './steps';
+import { selectSteps, type BenchStep, type Sample } from './steps';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const log = (msg: string) => console.error(`[bench] ${msg}`);
@@ -34,6 +34,7 @@ function checkRows(side: string, sample: Sample, dataset: Dataset): void {
 }
 
 interface RunContext {
+  steps: BenchStep[];
   dataset: Dataset;
   bench: BenchBrowser;
   appOrigin: string;
@@ -49,7 +50,7 @@ async function browserRun(ctx: RunContext, run: number): Promise<Sample[]> {
   });
   try {
     const samples: Sample[] = [];
-    for (const step of STEPS) {
+    for (const step of ctx.steps) {
       ctx.dataServer.stats.reset();
       ctx.bench.sampler.resetPeak();
       const sample = await step.ours(session);
@@ -65,11 +66,15 @@ async function browserRun(ctx: RunContext, run: number): Promise<Sample[]> {
   }
 }
 
-async function nativeRun(dataset: Dataset, run: number): Promise<(Sample | null)[]> {
+async function nativeRun(
+  steps: BenchStep[],
+  dataset: Dataset,
+  run: number,
+): Promise<(Sample | null)[]> {
   const session = await openNativeSession(dataset);
   try {
     const samples: (Sample | null)[] = [];
-    for (const step of STEPS) {
+    for (const step of steps) {
       const sample = step.native ? await step.native(session) : null;
       if (sample) {
         checkRows('native DuckDB', sample, dataset);
@@ -85,6 +90,7 @@ async function nativeRun(dataset: Dataset, run: number): Promise<(Sample | null)
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseBenchArgs(argv);
+  const steps = selectSteps(args.steps);
   const dataset = args.dataDir
     ? await datasetFromDir(args.dataDir)
     : await ensureDataset(repoRoot, args.rows, log);
@@ -107,19 +113,19 @@ async function main(argv: readonly string[]): Promise<number> {
   const bench = await launchBenchBrowser();
   onCleanup(() => bench.close());
   log(`chromium ${bench.version}; app ${app.origin}, data ${dataServer.origin}`);
-  const ctx: RunContext = { dataset, bench, appOrigin: app.origin, dataServer };
+  const ctx: RunContext = { steps, dataset, bench, appOrigin: app.origin, dataServer };
 
-  const ours: Sample[][] = STEPS.map(() => []);
-  const native: Sample[][] = STEPS.map(() => []);
+  const ours: Sample[][] = steps.map(() => []);
+  const native: Sample[][] = steps.map(() => []);
   const traces: { run: number; requests: RequestLogEntry[] }[] = [];
   for (let run = 1; run <= args.runs; run++) {
     (await browserRun(ctx, run)).forEach((s, i) => ours[i]!.push(s));
     if (args.trace) traces.push({ run, requests: requestLog.splice(0) });
     if (args.skipNative) continue;
-    (await nativeRun(dataset, run)).forEach((s, i) => s && native[i]!.push(s));
+    (await nativeRun(steps, dataset, run)).forEach((s, i) => s && native[i]!.push(s));
   }
 
-  const summaries: StepSummary[] = STEPS.map((step, i) => summarize(step, ours[i]!, native[i]!));
+  const summaries: StepSummary[] = steps.map((step, i) => summarize(step, ours[i]!, native[i]!));
   console.log(formatTable(summaries));
   const results = {
     date: new Date().toISOString(),

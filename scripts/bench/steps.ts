@@ -85,3 +85,15 @@ export const STEPS: BenchStep[] = [
   ...VIEWER_STEPS,
   chartStep,
 ];
+
+/** The steps to run: all, or the named ones plus the build (every other step needs its table). */
+export function selectSteps(ids?: readonly string[]): BenchStep[] {
+  if (!ids?.length) return STEPS;
+  const unknown = ids.filter((id) => !STEPS.some((step) => step.id === id));
+  if (unknown.length) {
+    throw new Error(
+      `unknown step ${unknown.join(', ')}; steps: ${STEPS.map((s) => s.id).join(', ')}`,
+    );
+  }
+  return STEPS.filter((step) => step.id === 'build' || ids.includes(step.id));
+}
