@@ -4,6 +4,10 @@ import { App } from './app/app';
 import { Providers } from './app/providers';
 import './index.css';
 import { startEngine } from './db/engine';
+import { startTheme } from './features/theme/theme-store';
+
+// public/theme-boot.js already applied the theme; this follows later changes of the choice or system.
+startTheme();
 
 // Compiling DuckDB's 34 MB of wasm is the slowest part of the first open: start it before React.
 void startEngine();
