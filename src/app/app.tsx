@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { dataSourceFromUrl } from '../features/dataset/data-source-from-url';
 import { DatasetStatus } from '../features/dataset/dataset-status';
 import { LoadingProgress } from '../features/dataset/loading-progress';
@@ -6,12 +6,20 @@ import { CancelledNotice } from '../features/dataset/cancelled-notice';
 import { useDataset } from '../features/dataset/use-dataset';
 import { SearchBar } from '../features/search/search-bar';
 import { UrlProblemsNotice } from '../features/filters/url-problems-notice';
+import { HelpDialog } from '../features/guide/help-dialog';
+import { WelcomeBanner } from '../features/guide/welcome-banner';
+import { ShortcutsDialog } from '../features/shortcuts/shortcuts-dialog';
+import { useGlobalShortcuts } from '../features/shortcuts/use-global-shortcuts';
+import { ThemeSelect } from '../features/theme/theme-select';
 import { ViewSwitch } from './view-switch';
 import { Workspace } from './workspace';
 
 export function App() {
   const source = useMemo(() => dataSourceFromUrl(window.location.href), []);
   const dataset = useDataset(source);
+  const [dialog, setDialog] = useState<'help' | 'shortcuts' | null>(null);
+  const closeDialog = () => setDialog(null);
+  useGlobalShortcuts({ onShowShortcuts: () => setDialog('shortcuts') });
   return (
     <div className="mx-auto flex min-h-screen max-w-[120rem] flex-col gap-3 p-4">
       <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -20,12 +28,23 @@ export function App() {
           <>
             <span className="text-sm text-slate-500">{dataset.active.label}</span>
             <DatasetStatus datasetVersion={dataset.active.version} />
-            <div className="ml-auto self-center">
-              <ViewSwitch />
-            </div>
           </>
         )}
+        <div className="ml-auto flex items-center gap-3 self-center">
+          {dataset.active && <ViewSwitch />}
+          <ThemeSelect />
+          <button
+            type="button"
+            onClick={() => setDialog('help')}
+            className="rounded border border-slate-300 bg-white px-3 py-0.5 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600"
+          >
+            Help
+          </button>
+        </div>
       </header>
+      <WelcomeBanner onOpenHelp={() => setDialog('help')} />
+      <HelpDialog open={dialog === 'help'} onClose={closeDialog} />
+      <ShortcutsDialog open={dialog === 'shortcuts'} onClose={closeDialog} />
       {dataset.loading && (
         <LoadingProgress
           label={dataset.loading.label}

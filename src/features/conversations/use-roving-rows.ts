@@ -1,9 +1,11 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { LIST_SHORTCUTS, actionForKey } from '../shortcuts/shortcuts';
 
 /**
  * Keyboard movement over virtualized rows with a roving tabindex: one row is "active" (tabbable);
- * arrows and j/k move it, Home/End and PageUp/PageDown jump, Enter chooses it. A row scrolled into
- * view is rendered a frame later, so the focus request waits until its element exists.
+ * arrows and j/k move it, Home/End and PageUp/PageDown jump, Enter chooses it (the keys are in
+ * LIST_SHORTCUTS). A row scrolled into view is rendered a frame later, so the focus request waits
+ * until its element exists.
  */
 export function useRovingRows(options: {
   count: number;
@@ -40,21 +42,19 @@ export function useRovingRows(options: {
     const target = event.target as HTMLElement;
     if (target.getAttribute('role') !== 'row' || event.altKey || event.ctrlKey || event.metaKey)
       return;
-    const moves: Record<string, () => void> = {
-      ArrowDown: () => moveTo(active + 1),
-      j: () => moveTo(active + 1),
-      ArrowUp: () => moveTo(active - 1),
-      k: () => moveTo(active - 1),
-      PageDown: () => moveTo(active + pageSize()),
-      PageUp: () => moveTo(active - pageSize()),
-      Home: () => moveTo(0),
-      End: () => moveTo(count - 1),
-      Enter: () => onEnter(active),
+    const moves: Record<keyof typeof LIST_SHORTCUTS, () => void> = {
+      next: () => moveTo(active + 1),
+      previous: () => moveTo(active - 1),
+      pageDown: () => moveTo(active + pageSize()),
+      pageUp: () => moveTo(active - pageSize()),
+      first: () => moveTo(0),
+      last: () => moveTo(count - 1),
+      open: () => onEnter(active),
     };
-    const move = moves[event.key];
-    if (!move) return;
+    const action = actionForKey(LIST_SHORTCUTS, event.key);
+    if (!action) return;
     event.preventDefault();
-    move();
+    moves[action]();
   };
 
   return { active, setActive, onKeyDown };

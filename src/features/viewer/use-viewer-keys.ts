@@ -1,16 +1,6 @@
 import { useEffect, useRef } from 'react';
-
-/** Keys typed into these are text, not commands. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target.tagName === 'TEXTAREA' ||
-    target.tagName === 'SELECT' ||
-    (target.tagName === 'INPUT' &&
-      !['checkbox', 'radio', 'button', 'range'].includes((target as HTMLInputElement).type))
-  );
-}
+import { ignoresShortcuts } from '../shortcuts/is-typing';
+import { VIEWER_SHORTCUTS, actionForKey } from '../shortcuts/shortcuts';
 
 /**
  * The viewer's keys, anywhere on the page while a conversation is open (so they work straight from
@@ -31,16 +21,17 @@ export function useViewerKeys(handlers: {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
       const h = latest.current;
-      if (event.key === 'Escape') {
+      const action = actionForKey(VIEWER_SHORTCUTS, event.key);
+      if (action === 'backToList') {
         if (h.region.current?.contains(document.activeElement)) {
           event.preventDefault();
           h.onEscape();
         }
         return;
       }
-      if (isTyping(event.target)) return;
-      if (event.key === 'n') h.onNext();
-      else if (event.key === 'p') h.onPrevious();
+      if (ignoresShortcuts(event)) return;
+      if (action === 'nextFlagged') h.onNext();
+      else if (action === 'previousFlagged') h.onPrevious();
       else return;
       event.preventDefault();
     };
