@@ -124,3 +124,36 @@ test('history keeps earlier queries across visits, and Cancel stops a long query
   await history.getByRole('button', { name: 'Load query: SELECT 1 AS one' }).click();
   await expect(editor(page)).toHaveValue('SELECT 1 AS one');
 });
+
+test('messages are loaded for the current selection and queried like any table', async ({
+  guardedPage: page,
+}) => {
+  // The selection: conversations with a flagged user message.
+  await page.goto('/?view=sql&flagged=user');
+  await page.getByRole('button', { name: 'Load messages of the selection' }).click({
+    timeout: 60_000,
+  });
+  const flaggedConversations = await nativeRows(
+    `WITH c AS (SELECT conversation, openai_moderation FROM ${sampleFiles()}
+       WHERE len(list_filter(list_zip(conversation, openai_moderation),
+                 x -> x[1].role = 'user' AND x[2].flagged)) > 0)
+     SELECT count(*)::INTEGER AS conversations, sum(len(conversation))::INTEGER AS messages FROM c`,
+  );
+  const { conversations, messages } = flaggedConversations[0] as {
+    conversations: number;
+    messages: number;
+  };
+  await expect(
+    page.getByText(
+      `messages holds ${formatCount(messages)} messages of ${formatCount(conversations)} conversations`,
+    ),
+  ).toBeVisible(loaded);
+  await editor(page).fill(
+    "SELECT count(*) AS n, count(DISTINCT conversation_id) AS c, sum(CASE WHEN role = 'user' AND flagged THEN 1 ELSE 0 END) > 0 AS any_flagged FROM messages",
+  );
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  expect(await resultText(page)).toEqual([
+    ['n', 'c', 'any_flagged'],
+    [String(messages), String(conversations), 'true'],
+  ]);
+});

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { runQuery } from '../../db/engine';
 import { buildConsoleSchemaQuery, type SchemaColumnRow } from '../../sql/console-schema';
 
-const TABLES = ['conversations'];
+const TABLES = ['conversations', 'messages'];
 
 /** The console's tables and their columns, read from DuckDB so extra columns show up too. */
 export function SchemaList({ datasetVersion }: { datasetVersion: number }) {

@@ -4,6 +4,7 @@ import { formatCount } from '../../lib/format';
 import { replaceSearchParams, useSearchParam } from '../conversations/url-state';
 import { readHistory, saveHistory, withQuery } from './query-history';
 import { ResultsTable } from './results-table';
+import { MessagesLoader } from './messages-loader';
 import { SchemaList } from './schema-list';
 import { CONSOLE_ROW_CAP, useConsoleQuery } from './use-console-query';
 
@@ -46,9 +47,11 @@ export function SqlConsolePanel({ datasetVersion }: { datasetVersion: number }) 
     <section aria-label="SQL console" className="flex min-w-0 flex-col gap-2">
       <p className="text-xs text-slate-600">
         Read-only DuckDB SQL over <code>conversations</code> (one row per conversation, every
-        conversation of the dataset, whatever the filters). Each query runs in a transaction that is
-        rolled back; results keep the first {formatCount(CONSOLE_ROW_CAP)} rows.
+        conversation of the dataset, whatever the filters) and <code>messages</code> once loaded.
+        Each query runs in a transaction that is rolled back; results keep the first{' '}
+        {formatCount(CONSOLE_ROW_CAP)} rows.
       </p>
+      <MessagesLoader datasetVersion={datasetVersion} />
       <SchemaList datasetVersion={datasetVersion} />
       {fromLink && (
         <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
