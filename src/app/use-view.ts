@@ -1,8 +1,9 @@
 import { useSearchParam } from '../features/conversations/url-state';
 
-export type View = 'list' | 'charts';
+export type View = 'list' | 'charts' | 'sql';
 
-/** The main area's view (`view=charts` in the URL; the list is the default and needs no param). */
+/** The main area's view (`view=charts` or `view=sql` in the URL; the list needs no param). */
 export function useView(): View {
-  return useSearchParam('view') === 'charts' ? 'charts' : 'list';
+  const view = useSearchParam('view');
+  return view === 'charts' || view === 'sql' ? view : 'list';
 }

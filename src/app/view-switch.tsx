@@ -1,7 +1,7 @@
 import { pushSearchParams } from '../features/conversations/url-state';
 import { useView, type View } from './use-view';
 
-/** Two toggle buttons between the conversation list (with the viewer) and the charts. */
+/** Toggle buttons between the conversation list (with the viewer), the charts and the SQL console. */
 export function ViewSwitch() {
   const view = useView();
   const choose = (next: View) =>
@@ -32,6 +32,14 @@ export function ViewSwitch() {
         className={`border-l border-slate-300 ${look(view === 'charts')}`}
       >
         Charts
+      </button>
+      <button
+        type="button"
+        aria-pressed={view === 'sql'}
+        onClick={() => choose('sql')}
+        className={`border-l border-slate-300 ${look(view === 'sql')}`}
+      >
+        SQL
       </button>
     </div>
   );

@@ -2,12 +2,13 @@ import { ChartsPanel } from '../features/charts/charts-panel';
 import { ConversationList } from '../features/conversations/conversation-list';
 import { FilterChips } from '../features/filters/filter-chips';
 import { FilterPanel } from '../features/filters/filter-panel';
+import { SqlConsolePanel } from '../features/sql-console/sql-console-panel';
 import { ConversationViewer } from '../features/viewer/conversation-viewer';
 import { useView } from './use-view';
 
 /**
- * The open dataset: the filters beside either the list with the conversation viewer, or the
- * charts. Both views follow the same filters, so switching keeps the selection.
+ * The open dataset: the filters beside the list with the conversation viewer, the charts, or the
+ * SQL console. The filters stay the same across views, so switching keeps the selection.
  */
 export function Workspace({ datasetVersion }: { datasetVersion: number }) {
   const view = useView();
@@ -16,11 +17,9 @@ export function Workspace({ datasetVersion }: { datasetVersion: number }) {
       <FilterPanel datasetVersion={datasetVersion} />
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <FilterChips />
-        {view === 'list' ? (
-          <ConversationList datasetVersion={datasetVersion} />
-        ) : (
-          <ChartsPanel datasetVersion={datasetVersion} />
-        )}
+        {view === 'list' && <ConversationList datasetVersion={datasetVersion} />}
+        {view === 'charts' && <ChartsPanel datasetVersion={datasetVersion} />}
+        {view === 'sql' && <SqlConsolePanel datasetVersion={datasetVersion} />}
       </div>
       {view === 'list' && (
         <div className="min-w-0 empty:hidden lg:w-[40%] lg:shrink-0">

@@ -1,11 +1,15 @@
 import { buildConversations, type BuildProgress, type BuiltDataset } from './build-conversations';
 import { getDuckDB } from './duckdb';
 import { ParquetPool } from './parquet-pool';
+import type { MessagePick } from './message-rows';
 import type { MessageRecord, ShardRef } from './parquet-protocol';
 import { runSearch, type SearchOptions, type SearchProgress, type SearchResult } from './search';
 import type { SearchSnippet } from './search-scan';
 import type { SearchSpec } from '../lib/search-pattern';
 import { buildClearSearchHits, buildCreateSearchHitsTable } from '../sql/search-hits';
+import { buildCreateMessagesTable, buildSwapMessagesTable } from '../sql/messages-table';
+
+const MESSAGES_STAGING = 'messages_next';
 import type { Row, SqlQuery } from '../sql/query';
 
 export type { BuildProgress, BuiltDataset, MessageRecord, ShardRef };
@@ -127,6 +131,73 @@ export async function readPreviews(
     }),
   );
   return result;
+}
+
+export interface MessagesProgress {
+  conversationsDone: number;
+  conversationsTotal: number;
+  messages: number;
+}
+
+/**
+ * Fills the `messages` table (src/sql/messages-table.ts) with every message of these
+ * conversations, read one row-group span at a time through the parquet workers. The table is
+ * swapped in only when complete, so a cancelled load keeps the previous one.
+ */
+export async function loadMessages(
+  conversations: readonly {
+    row: number;
+    conversation_id: string;
+    shard: number;
+    shard_row: number;
+  }[],
+  options: { signal?: AbortSignal; onProgress?: (p: MessagesProgress) => void } = {},
+): Promise<MessagesProgress> {
+  const groups = new Map<string, { shard: number; rowGroup: number; picks: MessagePick[] }>();
+  for (const c of conversations) {
+    const { rowGroup, rowInGroup } = locate(c.shard, c.shard_row);
+    const id = `${c.shard}:${rowGroup}`;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { shard: c.shard, rowGroup, picks: [] }));
+    group.picks.push({ offset: rowInGroup, row: c.row, conversationId: c.conversation_id });
+  }
+  const { conn } = await getDuckDB();
+  await conn.query(buildCreateMessagesTable(MESSAGES_STAGING));
+  const progress: MessagesProgress = {
+    conversationsDone: 0,
+    conversationsTotal: conversations.length,
+    messages: 0,
+  };
+  options.onProgress?.({ ...progress });
+  // One request per row group; DuckDB inserts one batch at a time while the workers read ahead.
+  let inserting = Promise.resolve();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      options.signal?.throwIfAborted();
+      const { ref, info } = locate(group.shard, 0);
+      const picks = group.picks.sort((a, b) => a.offset - b.offset);
+      const result = await pool.run({
+        type: 'messages',
+        shard: ref,
+        rowGroup: group.rowGroup,
+        picks,
+        leaves: info.columns.conversationLeaves,
+      });
+      options.signal?.throwIfAborted();
+      inserting = inserting.then(() => {
+        // A cancelled load must not write into the staging table of the next one.
+        options.signal?.throwIfAborted();
+        return conn.insertArrowFromIPCStream(result.ipc, { name: MESSAGES_STAGING, create: false });
+      });
+      await inserting;
+      progress.conversationsDone += picks.length;
+      progress.messages += result.messages;
+      options.onProgress?.({ ...progress });
+    }),
+  );
+  options.signal?.throwIfAborted();
+  await conn.query(buildSwapMessagesTable(MESSAGES_STAGING));
+  return progress;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SearchSpec } from '../lib/search-pattern';
 import type { DatasetProblem } from './dataset-error';
+import type { MessagePick } from './message-rows';
 import type { SearchSnippet } from './search-scan';
 import type { ShardColumns } from './shard-schema';
 
@@ -72,7 +73,16 @@ export type WorkerRequest =
       /** The `content` and `role` leaves. */
       leaves: string[];
     }
-  | { type: 'search'; task: SearchTask };
+  | { type: 'search'; task: SearchTask }
+  | {
+      type: 'messages';
+      shard: ShardRef;
+      rowGroup: number;
+      /** Conversations to flatten; `offset` is the row in the group, ascending. */
+      picks: MessagePick[];
+      /** The conversation and moderation leaves. */
+      leaves: string[];
+    };
 
 export interface WorkerResults {
   inspect: ShardInfo;
@@ -83,6 +93,8 @@ export interface WorkerResults {
   previews: { previews: (string | null)[] };
   /** Global rows of the matching conversations (ascending) and snippets of the first ones. */
   search: { rows: number[]; snippets: SearchSnippet[]; scanned: number };
+  /** Arrow IPC stream of `messages` rows (src/sql/messages-table.ts) for the picked conversations. */
+  messages: { ipc: Uint8Array; messages: number };
 }
 
 export type WorkerResponse =

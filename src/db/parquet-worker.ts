@@ -4,6 +4,7 @@ import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { computeConversationBatch } from './conversation-metadata';
 import { conversationFromTable, previewsFromTable } from './conversation-record';
+import { messageRowsBatch } from './message-rows';
 import { DatasetError } from './dataset-error';
 import { checkShardSchema } from './shard-schema';
 import { rangeFetch } from './range-fetch';
@@ -151,6 +152,23 @@ async function previews(
   };
 }
 
+/** The picked conversations of a row group flattened to `messages` rows, read in one span. */
+async function messages(
+  request: Extract<WorkerRequest, { type: 'messages' }>,
+): Promise<WorkerResults['messages']> {
+  const first = request.picks[0]?.offset ?? 0;
+  const last = request.picks[request.picks.length - 1]?.offset ?? first;
+  const table = await readRowGroup(request.shard, request.rowGroup, request.leaves, {
+    offset: first,
+    limit: last - first + 1,
+  });
+  const batch = messageRowsBatch(
+    table,
+    request.picks.map((p) => ({ ...p, offset: p.offset - first })),
+  );
+  return { ipc: tableToIPC(new Table([batch]), 'stream'), messages: batch.numRows };
+}
+
 /** Compiled once per search: every row group of one search carries the same spec. */
 let lastPattern: { key: string; pattern: RegExp } | undefined;
 
@@ -187,6 +205,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest
     else if (request.type === 'metadata') result = await metadata(request.task);
     else if (request.type === 'previews') result = await previews(request);
     else if (request.type === 'search') result = await search(request.task);
+    else if (request.type === 'messages') result = await messages(request);
     else result = await conversation(request);
     const transfer = 'ipc' in result ? [result.ipc.buffer as ArrayBuffer] : [];
     self.postMessage({ id, ok: true, result } satisfies WorkerResponse, { transfer });

@@ -1,0 +1,144 @@
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { DataType, type Field, type RecordBatch } from 'apache-arrow';
+import { refusalReason } from '../sql/console-statement';
+import { getDuckDB } from './duckdb';
+
+/**
+ * The SQL console's engine side. A console statement runs on its own connection, inside a
+ * transaction that is always rolled back: a `DROP TABLE conversations` typed there cannot take the
+ * app's table away, and the app's own queries never run inside the user's transaction.
+ */
+
+export interface ConsoleColumn {
+  name: string;
+  /** DuckDB's type as Arrow names it, e.g. `Utf8`, `Float64`, `List<Utf8>`. */
+  type: string;
+  numeric: boolean;
+}
+
+export interface ConsoleResult {
+  columns: ConsoleColumn[];
+  /** Display text per cell; null is SQL NULL. */
+  rows: (string | null)[][];
+  /** More rows existed than `maxRows`: only the first `maxRows` are kept. */
+  truncated: boolean;
+  ms: number;
+}
+
+export class ConsoleQueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConsoleQueryError';
+  }
+}
+
+export class ConsoleQueryCancelled extends Error {
+  constructor() {
+    super('The query was cancelled.');
+    this.name = 'ConsoleQueryCancelled';
+  }
+}
+
+let connection: Promise<AsyncDuckDBConnection> | undefined;
+/** One console query at a time: the connection has one transaction. */
+let running: Promise<unknown> = Promise.resolve();
+
+function consoleConnection(): Promise<AsyncDuckDBConnection> {
+  connection ??= getDuckDB().then(({ db }) => db.connect());
+  return connection;
+}
+
+/** Runs one read-only statement and keeps at most `maxRows` of its rows. */
+export function runConsoleQuery(
+  sql: string,
+  options: { maxRows: number; signal?: AbortSignal },
+): Promise<ConsoleResult> {
+  const result = running.then(() => execute(sql, options));
+  running = result.catch(() => undefined);
+  return result;
+}
+
+async function execute(
+  sql: string,
+  { maxRows, signal }: { maxRows: number; signal?: AbortSignal },
+): Promise<ConsoleResult> {
+  const refusal = refusalReason(sql);
+  if (refusal) throw new ConsoleQueryError(refusal);
+  if (signal?.aborted) throw new ConsoleQueryCancelled();
+  const conn = await consoleConnection();
+  const started = performance.now();
+  // Preparing first refuses several statements at once and reports syntax errors without running.
+  const prepared = await conn.prepare(sql).catch((e: unknown) => {
+    throw new ConsoleQueryError(errorText(e));
+  });
+  await prepared.close();
+  await conn.query('BEGIN TRANSACTION');
+  const cancel = () => void conn.cancelSent();
+  signal?.addEventListener('abort', cancel);
+  try {
+    const reader = await conn.send(sql, true);
+    let columns: ConsoleColumn[] | undefined;
+    const rows: (string | null)[][] = [];
+    let truncated = false;
+    for await (const batch of reader) {
+      if (signal?.aborted) break;
+      columns ??= batch.schema.fields.map(toColumn);
+      truncated = appendRows(rows, batch, maxRows) || truncated;
+      if (truncated) {
+        await conn.cancelSent();
+        break;
+      }
+    }
+    if (signal?.aborted) throw new ConsoleQueryCancelled();
+    // A result without batches still has a schema once the stream has been read.
+    columns ??= (reader.schema?.fields ?? []).map(toColumn);
+    return { columns, rows, truncated, ms: performance.now() - started };
+  } catch (e) {
+    if (signal?.aborted) throw new ConsoleQueryCancelled();
+    if (e instanceof ConsoleQueryError) throw e;
+    throw new ConsoleQueryError(errorText(e));
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+    await conn.query('ROLLBACK').catch(() => {
+      // A cancelled query can leave the connection unusable: start a fresh one next time.
+      connection = undefined;
+    });
+  }
+}
+
+/** Adds the batch's rows up to `maxRows`; true when rows were left out. */
+function appendRows(rows: (string | null)[][], batch: RecordBatch, maxRows: number): boolean {
+  const take = Math.min(batch.numRows, maxRows - rows.length);
+  const vectors = batch.schema.fields.map((_, i) => batch.getChildAt(i));
+  for (let r = 0; r < take; r++) {
+    rows.push(vectors.map((v) => displayValue(v?.get(r))));
+  }
+  return take < batch.numRows;
+}
+
+function toColumn(field: Field): ConsoleColumn {
+  const type = field.type;
+  const numeric = DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type);
+  return { name: field.name, type: String(type), numeric };
+}
+
+/** Cell text: numbers and strings as they are, nested values as JSON, bytes as hex. */
+export function displayValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) {
+    return `\\x${Array.from(value.subarray(0, 64), (b) => b.toString(16).padStart(2, '0')).join('')}${value.length > 64 ? '…' : ''}`;
+  }
+  const plain =
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+      ? (value as { toJSON(): unknown }).toJSON()
+      : value;
+  return JSON.stringify(plain, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

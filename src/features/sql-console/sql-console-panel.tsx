@@ -1,0 +1,145 @@
+import { useRef, useState } from 'react';
+import { errorPosition } from '../../sql/console-statement';
+import { formatCount } from '../../lib/format';
+import { replaceSearchParams, useSearchParam } from '../conversations/url-state';
+import { readHistory, saveHistory, withQuery } from './query-history';
+import { ResultsTable } from './results-table';
+import { MessagesLoader } from './messages-loader';
+import { SchemaList } from './schema-list';
+import { CONSOLE_ROW_CAP, useConsoleQuery } from './use-console-query';
+
+const EXAMPLE = `SELECT model, count(*) AS conversations, avg(turn) AS mean_turns
+FROM conversations
+GROUP BY model
+ORDER BY conversations DESC`;
+
+/**
+ * DuckDB SQL over the open dataset. The query text lives in the URL (`sql=`) once run, so a link
+ * shares it; a query that arrives in a link is only shown until the user clicks Run.
+ */
+export function SqlConsolePanel({ datasetVersion }: { datasetVersion: number }) {
+  const linked = useSearchParam('sql');
+  const [text, setText] = useState(linked ?? EXAMPLE);
+  const [fromLink, setFromLink] = useState(linked !== null);
+  const [history, setHistory] = useState(readHistory);
+  const editor = useRef<HTMLTextAreaElement>(null);
+  const query = useConsoleQuery(datasetVersion);
+
+  const run = () => {
+    setFromLink(false);
+    const next = withQuery(history, text);
+    setHistory(next);
+    saveHistory(next);
+    replaceSearchParams((params) => params.set('sql', text));
+    query.run(text);
+  };
+  const position =
+    query.error && query.ranSql !== undefined
+      ? errorPosition(query.error.message, query.ranSql)
+      : null;
+  const showPosition = () => {
+    if (!position || !editor.current) return;
+    editor.current.focus();
+    editor.current.setSelectionRange(position.offset, position.offset + 1);
+  };
+
+  return (
+    <section aria-label="SQL console" className="flex min-w-0 flex-col gap-2">
+      <p className="text-xs text-slate-600">
+        Read-only DuckDB SQL over <code>conversations</code> (one row per conversation, every
+        conversation of the dataset, whatever the filters) and <code>messages</code> once loaded.
+        Each query runs in a transaction that is rolled back; results keep the first{' '}
+        {formatCount(CONSOLE_ROW_CAP)} rows.
+      </p>
+      <MessagesLoader datasetVersion={datasetVersion} />
+      <SchemaList datasetVersion={datasetVersion} />
+      {fromLink && (
+        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This query came from a link. It runs only when you click Run.
+        </p>
+      )}
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        SQL query
+        <textarea
+          ref={editor}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              run();
+            }
+          }}
+          rows={6}
+          spellCheck={false}
+          aria-describedby="sql-console-hint"
+          className="rounded border border-slate-300 bg-white p-2 font-mono text-xs font-normal"
+        />
+      </label>
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <button
+          type="button"
+          onClick={run}
+          disabled={query.running}
+          className="rounded bg-slate-800 px-3 py-1 text-white hover:bg-slate-700 disabled:opacity-50"
+        >
+          Run
+        </button>
+        <button
+          type="button"
+          onClick={query.cancel}
+          disabled={!query.running}
+          className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 disabled:opacity-50"
+        >
+          Cancel query
+        </button>
+        <span id="sql-console-hint" className="text-xs text-slate-500">
+          Ctrl+Enter runs the query.
+        </span>
+        <span aria-live="polite" className="text-xs text-slate-700">
+          {query.running
+            ? 'Running…'
+            : query.result &&
+              `${formatCount(query.result.rows.length)} ${query.result.rows.length === 1 ? 'row' : 'rows'}${
+                query.result.truncated
+                  ? ` shown (the first ${formatCount(CONSOLE_ROW_CAP)}; the query returned more)`
+                  : ''
+              } in ${Math.round(query.result.ms)} ms`}
+        </span>
+      </div>
+      {query.error && (
+        <div
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+        >
+          <pre className="font-mono text-xs whitespace-pre-wrap">{query.error.message}</pre>
+          {position && (
+            <button type="button" onClick={showPosition} className="mt-1 text-xs underline">
+              Show line {position.line}, column {position.column} in the query
+            </button>
+          )}
+        </div>
+      )}
+      {history.length > 0 && (
+        <details className="text-xs">
+          <summary className="cursor-pointer text-slate-700">History ({history.length})</summary>
+          <ul aria-label="Query history" className="mt-1 flex flex-col gap-1">
+            {history.map((sql) => (
+              <li key={sql}>
+                <button
+                  type="button"
+                  onClick={() => setText(sql)}
+                  aria-label={`Load query: ${sql.slice(0, 80)}`}
+                  className="w-full truncate rounded border border-slate-200 bg-white px-2 py-1 text-left font-mono hover:bg-slate-100"
+                >
+                  {sql}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {query.result && query.result.columns.length > 0 && <ResultsTable result={query.result} />}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { runConsoleQuery, type ConsoleResult } from '../../db/sql-console';
+
+/** Rows a console result keeps: enough to read and scroll, few enough for the tab's memory. */
+export const CONSOLE_ROW_CAP = 10_000;
+
+/**
+ * Runs console queries on demand (never on render: a query arriving in a link waits for a click).
+ * A new run or Cancel aborts the one in flight; a new dataset drops the old result.
+ */
+export function useConsoleQuery(datasetVersion: number) {
+  const controller = useRef<AbortController | null>(null);
+  const mutation = useMutation<ConsoleResult, Error, string>({
+    mutationFn: (sql) => {
+      controller.current?.abort();
+      const abort = new AbortController();
+      controller.current = abort;
+      return runConsoleQuery(sql, { maxRows: CONSOLE_ROW_CAP, signal: abort.signal });
+    },
+  });
+  const { reset } = mutation;
+  useEffect(() => reset(), [datasetVersion, reset]);
+  useEffect(() => () => controller.current?.abort(), []);
+  return {
+    run: (sql: string) => mutation.mutate(sql),
+    cancel: () => controller.current?.abort(),
+    running: mutation.isPending,
+    result: mutation.data,
+    error: mutation.error,
+    ranSql: mutation.variables,
+  };
+}
