@@ -44,6 +44,7 @@ export const FIELD_SHORTCUTS = {
     description: 'On a chart: move between bars',
   },
   chartSelect: { keys: ['Enter'], description: 'On a chart: filter by the chosen bar' },
+  runSql: { keys: ['Ctrl+Enter'], description: 'In the SQL console: run the query' },
   closeDialog: { keys: ['Escape'], description: 'Close a dialog' },
 } as const satisfies Record<string, Shortcut>;
 
