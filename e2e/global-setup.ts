@@ -5,7 +5,14 @@ import { generateDataset } from '../scripts/generator/generate-dataset';
 import { startStaticServer } from '../scripts/serve-range';
 import { quoteString } from '../src/sql/quote';
 import { DATA_PORT, NO_RANGE_PORT } from './ports';
-import { E2E_DATA_DIR, E2E_DATASET, MISSING_COLUMN_SHARD, e2eDataReady } from './test-data';
+import {
+  E2E_DATA_DIR,
+  E2E_DATASET,
+  MISSING_COLUMN_SHARD,
+  WILDCHAT_DATASET,
+  WILDCHAT_DIR,
+  e2eDataReady,
+} from './test-data';
 
 /** Generates the test shards once, and serves them from a second origin with Range and CORS. */
 export default async function globalSetup() {
@@ -27,9 +34,24 @@ export default async function globalSetup() {
     );
     conn.closeSync();
   }
+  await ensureWildChat();
   const servers = await Promise.all([
     startStaticServer({ root: E2E_DATA_DIR, port: DATA_PORT, cors: true }),
     startStaticServer({ root: E2E_DATA_DIR, port: NO_RANGE_PORT, cors: true, ranges: false }),
   ]);
   return () => Promise.all(servers.map((s) => s.close()));
+}
+
+/** The WildChat-shaped shard (e2e/wildchat.spec.ts), regenerated when its parameters change. */
+async function ensureWildChat() {
+  const dir = join(E2E_DATA_DIR, WILDCHAT_DIR);
+  const manifest = await readFile(join(dir, 'manifest.json'), 'utf8')
+    .then((text) => JSON.parse(text) as Record<string, unknown>)
+    .catch(() => ({}) as Record<string, unknown>);
+  const upToDate =
+    manifest.shape === WILDCHAT_DATASET.shape &&
+    manifest.seed === WILDCHAT_DATASET.seed &&
+    manifest.rows === WILDCHAT_DATASET.rows &&
+    manifest.rowGroupSize === WILDCHAT_DATASET.rowGroupSize;
+  if (!upToDate) await generateDataset({ ...WILDCHAT_DATASET, outDir: dir });
 }

@@ -4,6 +4,18 @@ import { join } from 'node:path';
 /** Shards the e2e tests open through `?data=`; made by global-setup with the generator. */
 export const E2E_DATA_DIR = join(process.cwd(), '.cache', 'e2e-data');
 export const E2E_DATASET = { rows: 3_000, shards: 2, seed: 7, rowGroupSize: 500 };
+/** A WildChat-1M-shaped dataset (generator `--shape wildchat`), in its own folder. */
+export const WILDCHAT_DIR = 'wildchat';
+export const WILDCHAT_DATASET = {
+  rows: 1_200,
+  shards: 1,
+  seed: 21,
+  rowGroupSize: 400,
+  shape: 'wildchat',
+} as const;
+/** The WildChat shard's path relative to E2E_DATA_DIR (and so its URL path on the data origin). */
+export const WILDCHAT_SHARD = `${WILDCHAT_DIR}/train-00000-of-00001.parquet`;
+
 /** A shard like the others but without the `language` column. */
 export const MISSING_COLUMN_SHARD = 'missing-language.parquet';
 

@@ -17,7 +17,7 @@ async function main(): Promise<number> {
 
   const started = performance.now();
   console.log(
-    `Generating ${args.rows} rows in ${args.shards} shard(s), seed ${args.seed}, ` +
+    `Generating ${args.rows} ${args.shape} rows in ${args.shards} shard(s), seed ${args.seed}, ` +
       `row groups of ${args.rowGroupSize}, into ${args.outDir}`,
   );
   const { files } = await generateDataset({

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_ROW_GROUP_SIZE } from './generate-dataset';
+import { DEFAULT_ROW_GROUP_SIZE, GENERATED_SHAPES, type GeneratedShape } from './generate-dataset';
 
 export const USAGE = `Usage: npm run generate -- --rows N --shards K --seed S --out DIR [--row-group-size R]
 
@@ -7,7 +7,8 @@ export const USAGE = `Usage: npm run generate -- --rows N --shards K --seed S --
   --shards K           number of parquet files, 1..N (train-00000-of-0000K.parquet, ...)
   --seed S             non-negative integer; same seed and arguments give identical files
   --out DIR            output directory (created if missing; shards and manifest.json are replaced)
-  --row-group-size R   rows per parquet row group (default ${DEFAULT_ROW_GROUP_SIZE})`;
+  --row-group-size R   rows per parquet row group (default ${DEFAULT_ROW_GROUP_SIZE})
+  --shape S            column layout: lmsys (LMSYS-Chat-1M, default) or wildchat (WildChat-1M)`;
 
 export interface CliArgs {
   rows: number;
@@ -15,6 +16,7 @@ export interface CliArgs {
   seed: number;
   outDir: string;
   rowGroupSize: number;
+  shape: GeneratedShape;
 }
 
 export class UsageError extends Error {}
@@ -43,6 +45,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
         seed: { type: 'string' },
         out: { type: 'string' },
         'row-group-size': { type: 'string' },
+        shape: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -61,5 +64,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | null {
     values['row-group-size'] ?? String(DEFAULT_ROW_GROUP_SIZE),
     1,
   );
-  return { rows, shards, seed, outDir: values.out, rowGroupSize };
+  const shape = values.shape ?? 'lmsys';
+  if (!GENERATED_SHAPES.includes(shape as GeneratedShape))
+    throw new UsageError(`--shape must be one of ${GENERATED_SHAPES.join(', ')}, got "${shape}"`);
+  return { rows, shards, seed, outDir: values.out, rowGroupSize, shape: shape as GeneratedShape };
 }

@@ -7,6 +7,7 @@ import { MANIFEST_NAME, type Manifest } from './manifest';
 import { poolVariableStatements } from './pools';
 import { planShards } from './shards';
 import { sqlString } from './sql-util';
+import { buildWildChatQuery } from './wildchat-sql';
 
 // Re-exported: callers (bench, tests) import the manifest type from here.
 export { MANIFEST_NAME, type Manifest };
@@ -17,8 +18,13 @@ export interface GenerateOptions {
   seed: number;
   outDir: string;
   rowGroupSize?: number;
+  /** The column layout: LMSYS-Chat-1M (default) or WildChat-1M (src/db/schema-adapter.ts). */
+  shape?: GeneratedShape;
   onProgress?: (msg: string) => void;
 }
+
+export const GENERATED_SHAPES = ['lmsys', 'wildchat'] as const;
+export type GeneratedShape = (typeof GENERATED_SHAPES)[number];
 
 export interface GeneratedFile {
   name: string;
@@ -61,7 +67,8 @@ async function removePreviousOutput(outDir: string) {
 export async function generateDataset(
   options: GenerateOptions,
 ): Promise<{ files: GeneratedFile[] }> {
-  const { rows, shards, seed, outDir, onProgress } = options;
+  const { rows, shards, seed, outDir, onProgress, shape = 'lmsys' } = options;
+  const buildQuery = shape === 'wildchat' ? buildWildChatQuery : buildDatasetQuery;
   const rowGroupSize = options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
   validate(rows, shards, seed, rowGroupSize);
   await mkdir(outDir, { recursive: true });
@@ -85,7 +92,7 @@ export async function generateDataset(
       await connection.run(
         `COPY (${rowIdsByGroup(plan.start, plan.end, rowGroupSize)}) TO ${sqlString(ids)} (FORMAT parquet, ROW_GROUP_SIZE ${rowGroupSize})`,
       );
-      const query = buildDatasetQuery({ seed, rowIds: `read_parquet(${sqlString(ids)})` });
+      const query = buildQuery({ seed, rowIds: `read_parquet(${sqlString(ids)})` });
       await connection.run(
         `COPY (${query}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`,
       );
@@ -98,6 +105,7 @@ export async function generateDataset(
     }
 
     const manifest: Manifest = {
+      ...(shape === 'lmsys' ? {} : { shape }),
       seed,
       rows,
       rowGroupSize,

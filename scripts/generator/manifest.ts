@@ -2,6 +2,8 @@
 export const MANIFEST_NAME = 'manifest.json';
 
 export interface Manifest {
+  /** Absent for the LMSYS layout. */
+  shape?: 'wildchat';
   seed: number;
   rows: number;
   rowGroupSize: number;

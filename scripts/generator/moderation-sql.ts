@@ -26,13 +26,25 @@ function score(flagged: string, u: string): string {
     ELSE pow(10, -7 + 5 * (${u} - 0.02) / 0.98) END`;
 }
 
-/** The `openai_moderation` list: one entry per message, in order. */
-export function moderationList(seed: number): string {
+/**
+ * The `openai_moderation` list: one entry per message, in order. With `underscoreAliases` (the
+ * WildChat-1M layout, from a later moderation API) every slashed or hyphenated key also appears
+ * spelled with underscores (`self_harm_intent`), holding the same value, keys in byte order.
+ */
+export function moderationList(
+  seed: number,
+  options: { underscoreAliases?: boolean } = {},
+): string {
   const flaggedAs = (i: number) => `(flags[m + 1] AND ${catColumn(i)})`;
-  const categories = CATEGORIES.map((c, i) => `${sqlString(c.name)}: ${flaggedAs(i)}`);
-  const scores = CATEGORIES.map(
-    (c, i) =>
-      `${sqlString(c.name)}: ${score(flaggedAs(i), uniform(seed, 'row_id', STREAM.score, 'm', i))}`,
+  const keys = CATEGORIES.flatMap((c, i) => {
+    const alias = options.underscoreAliases && c.id !== c.name ? [{ key: c.id, i }] : [];
+    return [{ key: c.name as string, i }, ...alias];
+  }).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const order = options.underscoreAliases ? keys : CATEGORIES.map((c, i) => ({ key: c.name, i }));
+  const categories = order.map(({ key, i }) => `${sqlString(key)}: ${flaggedAs(i)}`);
+  const scores = order.map(
+    ({ key, i }) =>
+      `${sqlString(key)}: ${score(flaggedAs(i), uniform(seed, 'row_id', STREAM.score, 'm', i))}`,
   );
   return `list_transform(range(2 * turn), m -> {
     'categories': {${categories.join(', ')}},

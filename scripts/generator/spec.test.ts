@@ -77,8 +77,10 @@ describe('command line', () => {
       seed: 7,
       outDir: '/tmp/x',
       rowGroupSize: 10_240,
+      shape: 'lmsys',
     });
     expect(parseCliArgs([...base, '--row-group-size', '500'])?.rowGroupSize).toBe(500);
+    expect(parseCliArgs([...base, '--shape', 'wildchat'])?.shape).toBe('wildchat');
     expect(parseCliArgs(['--help'])).toBeNull();
   });
 
@@ -92,6 +94,7 @@ describe('command line', () => {
     [['--rows', '5', '--shards', '6', '--seed', '7', '--out', 'x'], /must not exceed/],
     [[...base, '--seed', '-1'], /--seed/],
     [[...base, '--colour', 'red'], /Unknown option/],
+    [[...base, '--shape', 'sharegpt'], /--shape must be one of lmsys, wildchat/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

@@ -17,4 +17,12 @@ export const STREAM = {
   empty: 21,
   score: 22,
   text: 30,
+  // WildChat-1M layout only (wildchat-sql.ts).
+  wildModel: 40,
+  country: 41,
+  state: 42,
+  toxic: 43,
+  timestamp: 44,
+  detoxify: 45,
+  ip: 46,
 } as const;

@@ -2,6 +2,7 @@ import { buildCreateConversationsTable, CONVERSATIONS } from '../sql/conversatio
 import { quoteIdentifier } from '../sql/quote';
 import { DatasetError } from './dataset-error';
 import { getDuckDB } from './duckdb';
+import { checkShardSet } from './shard-schema';
 import type { ParquetPool } from './parquet-pool';
 import type { MetadataTask, ShardInfo, ShardRef } from './parquet-protocol';
 
@@ -44,12 +45,11 @@ export async function buildConversations(
     signal?.throwIfAborted();
     const infos = await Promise.all(shards.map((shard) => pool.run({ type: 'inspect', shard })));
     const rowsTotal = infos.reduce((sum, i) => sum + i.rows, 0);
-    if (rowsTotal === 0) {
-      throw new DatasetError({
-        file: shards.map((s) => s.name).join(', '),
-        message: 'contains no rows',
-      });
-    }
+    // Empty shards and shards whose schemas differ (shard-schema.ts).
+    const setProblem = checkShardSet(
+      infos.map((info, i) => ({ name: shards[i]!.name, rows: info.rows, columns: info.columns })),
+    );
+    if (setProblem) throw new DatasetError(setProblem);
     const tasks = planTasks(shards, infos);
     const progress: BuildProgress = {
       shardsDone: 0,

@@ -43,6 +43,7 @@ async function nativeConversations(
   paths: string[],
   rows: number[],
   hasRedacted = true,
+  wildchat = false,
 ) {
   let offset = 0;
   const shards = paths.map((path, i) => {
@@ -50,7 +51,14 @@ async function nativeConversations(
     offset += rows[i]!;
     return shard;
   });
-  return nativeRows(conn, `${buildNativeConversationsQuery({ shards, hasRedacted })} ORDER BY row`);
+  const query = buildNativeConversationsQuery({
+    shards,
+    hasRedacted,
+    ...(wildchat
+      ? { shape: 'wildchat', present: { toxic: true, country: true, state: true } }
+      : {}),
+  });
+  return nativeRows(conn, `${query} ORDER BY row`);
 }
 
 describe('conversations metadata on generated shards', () => {
@@ -84,6 +92,73 @@ describe('conversations metadata on generated shards', () => {
     expect(ours.some((r) => r.user_flagged)).toBe(true);
     expect(ours.some((r) => r.assistant_flagged)).toBe(true);
     expect(new Set(ours.map((r) => r.shard))).toEqual(new Set([0, 1]));
+  });
+});
+
+describe('conversations metadata on generated WildChat-1M shards', () => {
+  let dir: string;
+  let paths: string[];
+  let conn: DuckDBConnection;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'convoscope-wild-'));
+    const { files } = await generateDataset({
+      rows: 3_000,
+      shards: 2,
+      seed: 12,
+      outDir: dir,
+      rowGroupSize: 600,
+      shape: 'wildchat',
+    });
+    paths = files.map((f) => f.path);
+    conn = await nativeConnection();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('maps conversation_hash, toxic, country and state, and agrees with native DuckDB', async () => {
+    const shard = await openNodeShard(paths[0]!);
+    expect(shard.columns.shape).toBe('wildchat');
+    expect(shard.columns.present).toEqual({
+      redacted: true,
+      toxic: true,
+      country: true,
+      state: true,
+    });
+    // Never the timestamp (DuckDB-WASM would want ICU for TIMESTAMPTZ), the text or Detoxify.
+    expect(shard.columns.metadataLeaves.some((l) => /timestamp|detoxify|content/.test(l))).toBe(
+      false,
+    );
+    const ours = await browserRows(paths);
+    const native = await nativeConversations(conn, paths, [1_500, 1_500], true, true);
+    expect(ours).toHaveLength(3_000);
+    expect(Object.keys(ours[0]!)).toEqual(CONVERSATION_COLUMNS.map((c) => c.name));
+    expect(ours).toEqual(native);
+    // Straight from the file: the same ids, flags and places, row for row.
+    const source = await nativeRows(
+      conn,
+      `SELECT conversation_hash, toxic, country, state, redacted, len(conversation) AS n
+       FROM read_parquet([${paths.map(quoteString).join(', ')}]) ORDER BY filename, file_row_number`,
+    );
+    expect(
+      ours.map((r) => [r.conversation_id, r.toxic, r.country, r.state, r.redacted, r.n_messages]),
+    ).toEqual(
+      source.map((r) => [r.conversation_hash, r.toxic, r.country, r.state, r.redacted, r.n]),
+    );
+    expect(ours.some((r) => r.toxic === true)).toBe(true);
+    expect(ours.some((r) => r.country === null)).toBe(true);
+    expect(ours.some((r) => r.state === null && r.country !== null)).toBe(true);
+  });
+
+  it('leaves toxic, country and state NULL for LMSYS-shaped shards', async () => {
+    const lmsysDir = mkdtempSync(join(tmpdir(), 'convoscope-lm-'));
+    try {
+      const { files } = await generateDataset({ rows: 200, shards: 1, seed: 4, outDir: lmsysDir });
+      const ours = await browserRows([files[0]!.path]);
+      expect(ours.every((r) => r.toxic === null && r.country === null && r.state === null)).toBe(
+        true,
+      );
+    } finally {
+      rmSync(lmsysDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import {
   Schema,
   Field,
   Struct,
+  Utf8,
   makeData,
   type Data,
 } from 'apache-arrow';
@@ -142,25 +143,20 @@ export function computeConversationBatch(input: RecordBatch, at: BatchLocation):
   }
 
   const passThrough = (name: string) => col(name);
-  const redacted = col('redacted');
+  // The projection holds one id column, the one the shard's layout names (schema-adapter.ts).
+  const id = col('conversation_id') ?? col('conversation_hash');
   const columns: [string, Data][] = [
     ['row', makeData({ type: new Int64(), length: n, data: out.row })],
-    ['conversation_id', required(passThrough('conversation_id'), 'conversation_id')],
+    ['conversation_id', required(id, 'conversation_id')],
     ['model', required(passThrough('model'), 'model')],
     ['language', required(passThrough('language'), 'language')],
     ['turn', nullable(new Int32(), out.turn, out.turnValid, n)],
     ['n_messages', makeData({ type: new Int32(), length: n, data: out.nMessages })],
-    [
-      'redacted',
-      redacted ??
-        makeData({
-          type: new Bool(),
-          length: n,
-          nullCount: n,
-          data: new Uint8Array(Math.ceil(n / 8)),
-          nullBitmap: new Uint8Array(Math.ceil(n / 8)),
-        }),
-    ],
+    // Optional columns pass through when read, else all NULL (schema-adapter.ts).
+    ['redacted', col('redacted') ?? nullBools(n)],
+    ['toxic', col('toxic') ?? nullBools(n)],
+    ['country', col('country') ?? nullStrings(n)],
+    ['state', col('state') ?? nullStrings(n)],
     ['shard', makeData({ type: new Int32(), length: n, data: out.shard })],
     ['shard_row', makeData({ type: new Int32(), length: n, data: out.shardRow })],
     ['flagged', bools(out.flagged, n)],
@@ -186,6 +182,27 @@ export function computeConversationBatch(input: RecordBatch, at: BatchLocation):
 function required(data: Data | undefined, name: string): Data {
   if (!data) throw new Error(`column "${name}" was not read`);
   return data;
+}
+
+function nullBools(n: number): Data<Bool> {
+  return makeData({
+    type: new Bool(),
+    length: n,
+    nullCount: n,
+    data: new Uint8Array(Math.ceil(n / 8)),
+    nullBitmap: new Uint8Array(Math.ceil(n / 8)),
+  });
+}
+
+function nullStrings(n: number): Data<Utf8> {
+  return makeData({
+    type: new Utf8(),
+    length: n,
+    nullCount: n,
+    data: new Uint8Array(0),
+    valueOffsets: new Int32Array(n + 1),
+    nullBitmap: new Uint8Array(Math.ceil(n / 8)),
+  });
 }
 
 function bools(bits: BitmapBuilder, n: number): Data<Bool> {

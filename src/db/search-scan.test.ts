@@ -8,6 +8,7 @@ import { generateDataset } from '../../scripts/generator/generate-dataset';
 import { searchPattern, type SearchSpec } from '../lib/search-pattern';
 import { quoteString } from '../sql/quote';
 import { scanSearchBatch, textLeaves, type SearchSnippet } from './search-scan';
+import { NO_OPTIONAL_COLUMNS } from './schema-adapter';
 import {
   nativeConnection,
   nativeRows,
@@ -176,7 +177,14 @@ async function openTextOnlyShard(path: string): Promise<NodeShard> {
   return {
     path,
     bytes,
-    columns: { metadataLeaves: [], conversationLeaves: leaves, hasRedacted: false },
+    columns: {
+      shape: 'lmsys',
+      metadataLeaves: [],
+      conversationLeaves: leaves,
+      hasRedacted: false,
+      present: NO_OPTIONAL_COLUMNS,
+      signature: [],
+    },
     rowGroups: groups.map((g) => g.numRows()),
   };
 }

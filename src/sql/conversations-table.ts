@@ -14,7 +14,11 @@ export const CONVERSATION_COLUMNS: readonly { name: string; type: string }[] = [
   { name: 'language', type: 'VARCHAR' },
   { name: 'turn', type: 'INTEGER' },
   { name: 'n_messages', type: 'INTEGER' },
+  // Optional per-conversation columns (src/db/schema-adapter.ts): NULL when the shards lack them.
   { name: 'redacted', type: 'BOOLEAN' },
+  { name: 'toxic', type: 'BOOLEAN' },
+  { name: 'country', type: 'VARCHAR' },
+  { name: 'state', type: 'VARCHAR' },
   { name: 'shard', type: 'INTEGER' },
   { name: 'shard_row', type: 'INTEGER' },
   { name: 'flagged', type: 'BOOLEAN' },

@@ -4,6 +4,7 @@ import {
   bruteForceCounts,
   FILTER_STATES,
   HOSTILE_STRINGS,
+  WILDCHAT_FILTER_STATES,
 } from '../features/filters/testing/brute-force-counts';
 import { buildFacetCountsQuery, parseFacetRows } from './facets';
 import type { Row } from './query';
@@ -36,6 +37,8 @@ describe('facet counts', () => {
     expect(counts.models.reduce((sum, m) => sum + m.count, 0)).toBe(20_000);
     expect(counts.turns.reduce((sum, t) => sum + t.count, 0)).toBe(20_000);
     expect(counts.redacted.true + counts.redacted.false).toBe(counts.redactedKnown);
+    // LMSYS shards have neither column: their facets stay hidden.
+    expect([counts.toxicKnown, counts.countryKnown, counts.countries.length]).toEqual([0, 0, 0]);
   });
 
   it('keep selected values that match nothing, at zero', async () => {
@@ -87,5 +90,37 @@ describe('facet counts', () => {
     expect(counts.categories.sexual).toBe(0);
     expect(counts.flagged).toEqual({ any: 0, user: 0, assistant: 0, none: 0 });
     expect([counts.total, counts.matching, counts.redactedKnown]).toEqual([10, 4, 0]);
+  });
+});
+
+describe('facet counts on WildChat-shaped data', () => {
+  let fixture: Awaited<ReturnType<typeof conversationsFixture>>;
+  let all: Row[];
+  const facetCounts = async (filters: Filters) =>
+    parseFacetRows(await fixture.run(buildFacetCountsQuery(filters)), filters);
+
+  beforeAll(async () => {
+    fixture = await conversationsFixture({ rows: 4_000, shards: 2, seed: 6, shape: 'wildchat' });
+    all = (await fixture.run({ sql: 'SELECT * FROM conversations', params: [] })) as Row[];
+  });
+  afterAll(() => fixture.cleanup());
+
+  it.each(Object.entries({ ...FILTER_STATES, ...WILDCHAT_FILTER_STATES }))(
+    'match a brute-force count over every row: %s',
+    async (_, filters) => {
+      expect(await facetCounts(filters)).toEqual(bruteForceCounts(all, filters));
+    },
+  );
+
+  it('count countries and the toxic flag, NULL countries in no bucket', async () => {
+    const counts = await facetCounts(EMPTY_FILTERS);
+    const withCountry = all.filter((r) => r.country !== null).length;
+    expect(withCountry).toBeLessThan(4_000);
+    expect(counts.countryKnown).toBe(withCountry);
+    expect(counts.countries.reduce((sum, c) => sum + c.count, 0)).toBe(withCountry);
+    expect(counts.countries.map((c) => c.value)).toContain('United States');
+    expect(counts.toxicKnown).toBe(4_000);
+    expect(counts.toxic.true + counts.toxic.false).toBe(4_000);
+    expect(counts.toxic.true).toBeGreaterThan(0);
   });
 });

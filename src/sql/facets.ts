@@ -14,11 +14,12 @@ import { quoteIdentifier, quoteString } from './quote';
  * Row shape of `buildFacetCountsQuery`: `{ facet: VARCHAR, value: VARCHAR, n: INTEGER }`, one row
  * per count, in no particular order.
  * - `total`: value `all` (N, every conversation), `matching` (M, under every filter) and
- *   `redacted_known` (conversations whose `redacted` is not NULL; 0 when the shards lack it).
- * - `model`, `language`: one row per value with a non-zero count (NULL values are not counted).
+ *   `redacted_known`, `toxic_known`, `country_known` (conversations whose `redacted`, `toxic`,
+ *   `country` is not NULL; 0 when the shards lack the column, e.g. LMSYS shards lack the last two).
+ * - `model`, `language`, `country`: one row per value with a non-zero count (NULL values are not counted).
  * - `turns`: value `1` ... `10` and `11+`, by `turn`; turns below 1 or NULL fall in no bucket.
  * - `flagged`: value `any`, `user`, `assistant`, `none`; `category`: value a category id (flagged
- *   with it); `redacted`: value `true`, `false`. These domains are closed; a 0 may be omitted.
+ *   with it); `redacted`, `toxic`: value `true`, `false`. These domains are closed; a 0 may be omitted.
  * Each facet counts under every filter but its own; `category` is the `categories` facet (its
  * counts still honour the minimum scores, which are a separate filter).
  */
@@ -47,6 +48,8 @@ export function buildFacetCountsQuery(filters: Filters): SqlQuery {
     counts(undefined, [
       ['total', 'all', 'TRUE'],
       ['total', 'redacted_known', 'redacted IS NOT NULL'],
+      ['total', 'toxic_known', 'toxic IS NOT NULL'],
+      ['total', 'country_known', 'country IS NOT NULL'],
     ]),
     counts(where(), [['total', 'matching', 'TRUE']]),
     grouped('model', 'model', where('model')),
@@ -63,6 +66,11 @@ export function buildFacetCountsQuery(filters: Filters): SqlQuery {
     counts(where('redacted'), [
       ['redacted', 'true', 'redacted IS TRUE'],
       ['redacted', 'false', 'redacted IS FALSE'],
+    ]),
+    grouped('country', 'country', where('country')),
+    counts(where('toxic'), [
+      ['toxic', 'true', 'toxic IS TRUE'],
+      ['toxic', 'false', 'toxic IS FALSE'],
     ]),
   ];
   return {
@@ -114,6 +122,10 @@ export interface FacetCounts {
   matching: number;
   /** 0 when the shards have no `redacted` column: the Redacted facet should then be hidden. */
   redactedKnown: number;
+  /** 0 when the shards have no `toxic` column (LMSYS): the Toxic facet should then be hidden. */
+  toxicKnown: number;
+  /** 0 when the shards have no `country` column (LMSYS): the Country facet should then be hidden. */
+  countryKnown: number;
   /** Count descending, then value; selected values are present even at 0. */
   models: ValueCount[];
   languages: ValueCount[];
@@ -121,12 +133,17 @@ export interface FacetCounts {
   flagged: Record<FlaggedMode, number>;
   categories: Record<CategoryId, number>;
   redacted: Record<'true' | 'false', number>;
+  countries: ValueCount[];
+  toxic: Record<'true' | 'false', number>;
 }
 
 /** Turns rows into `FacetCounts`, adding zeros for closed domains and for `selected` values. */
 export function parseFacetRows(
   rows: readonly Readonly<Record<string, unknown>>[],
-  selected: Pick<Filters, 'models' | 'languages'> = { models: [], languages: [] },
+  selected: Pick<Filters, 'models' | 'languages'> & Partial<Pick<Filters, 'countries'>> = {
+    models: [],
+    languages: [],
+  },
 ): FacetCounts {
   const byFacet = new Map<string, Map<string, number>>();
   for (const row of rows) {
@@ -143,6 +160,8 @@ export function parseFacetRows(
     total: get('total', 'all'),
     matching: get('total', 'matching'),
     redactedKnown: get('total', 'redacted_known'),
+    toxicKnown: get('total', 'toxic_known'),
+    countryKnown: get('total', 'country_known'),
     models: valueCounts(byFacet.get('model'), selected.models),
     languages: valueCounts(byFacet.get('language'), selected.languages),
     turns: Array.from({ length: TURN_BUCKET_CAP }, (_, i) => {
@@ -154,6 +173,8 @@ export function parseFacetRows(
     flagged: record('flagged', FLAGGED_MODES),
     categories: record('category', CATEGORY_IDS),
     redacted: record('redacted', ['true', 'false'] as const),
+    countries: valueCounts(byFacet.get('country'), selected.countries ?? []),
+    toxic: record('toxic', ['true', 'false'] as const),
   };
 }
 

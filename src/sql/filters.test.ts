@@ -4,6 +4,7 @@ import {
   FILTER_STATES,
   HOSTILE_STRINGS,
   matchesAll,
+  WILDCHAT_FILTER_STATES,
 } from '../features/filters/testing/brute-force-counts';
 import { buildFilterWhere } from './filters';
 import type { Row, SqlQuery } from './query';
@@ -73,5 +74,44 @@ describe('buildFilterWhere', () => {
     const expected = all.filter((r) => r.sexual === true).map((r) => r.row);
     const rows = await matchingRows(buildFilterWhere(forged));
     expect(rows.map((r) => r.row)).toEqual(expected);
+  });
+});
+
+describe('buildFilterWhere on WildChat-shaped data', () => {
+  let fixture: Awaited<ReturnType<typeof conversationsFixture>>;
+  let all: Row[];
+
+  beforeAll(async () => {
+    fixture = await conversationsFixture({ rows: 3_000, shards: 1, seed: 8, shape: 'wildchat' });
+    all = (await fixture.run({
+      sql: 'SELECT * FROM conversations ORDER BY row',
+      params: [],
+    })) as Row[];
+  });
+  afterAll(() => fixture.cleanup());
+
+  it.each(Object.entries(WILDCHAT_FILTER_STATES))(
+    'selects the rows a brute-force filter selects, with and without each facet: %s',
+    async (_, filters) => {
+      for (const except of [undefined, ...FACET_NAMES]) {
+        const where = buildFilterWhere(filters, { except });
+        const rows = await fixture.run({
+          sql: `SELECT row FROM conversations WHERE ${where.sql} ORDER BY row`,
+          params: where.params,
+        });
+        const expected = all.filter((r) => matchesAll(r, filters, except)).map((r) => r.row);
+        expect(rows.map((r) => r.row)).toEqual(expected);
+      }
+    },
+  );
+
+  it('matches a country only as a whole value, as a parameter', async () => {
+    const where = buildFilterWhere({ ...EMPTY_FILTERS, countries: ['Russia', 'Hong Kong'] });
+    expect(where.params).toEqual(['Russia', 'Hong Kong']);
+    const rows = await fixture.run({
+      sql: `SELECT DISTINCT country FROM conversations WHERE ${where.sql} ORDER BY country`,
+      params: where.params,
+    });
+    expect(rows).toEqual([{ country: 'Hong Kong' }, { country: 'Russia' }]);
   });
 });

@@ -30,6 +30,11 @@ export function buildFacetCondition(filters: Filters, facet: FacetName): SqlCond
       return inList('model', filters.models);
     case 'language':
       return inList('language', filters.languages);
+    case 'country':
+      return inList('country', filters.countries);
+    case 'toxic':
+      if (filters.toxic === undefined) return undefined;
+      return { sql: filters.toxic ? 'toxic IS TRUE' : 'toxic IS FALSE', params: [] };
     case 'turns': {
       const { min, max } = filters.turns;
       return allOf([
@@ -75,7 +80,10 @@ export const FLAGGED_CONDITIONS = {
   none: 'flagged IS NOT TRUE',
 } as const;
 
-function inList(column: 'model' | 'language', values: readonly string[]): SqlCondition | undefined {
+function inList(
+  column: 'model' | 'language' | 'country',
+  values: readonly string[],
+): SqlCondition | undefined {
   if (values.length === 0) return undefined;
   return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] };
 }

@@ -18,8 +18,15 @@ export interface NativeShard {
 export function buildNativeConversationsQuery(options: {
   shards: readonly NativeShard[];
   hasRedacted: boolean;
+  /** The layout (src/db/schema-adapter.ts); LMSYS when missing. */
+  shape?: 'lmsys' | 'wildchat';
+  /** Optional columns besides `redacted` the shards have; missing ones are NULL. */
+  present?: { toxic?: boolean; country?: boolean; state?: boolean };
 }): string {
-  const { shards, hasRedacted } = options;
+  const { shards, hasRedacted, shape = 'lmsys', present = {} } = options;
+  const idColumn = shape === 'wildchat' ? 'conversation_hash' : 'conversation_id';
+  const optional = (name: 'toxic' | 'country' | 'state', type: string) =>
+    present[name] ? `${name}::${type} AS ${name}` : `NULL::${type} AS ${name}`;
   if (shards.length === 0) throw new Error('at least one shard is required');
   const paths = `[${shards.map((s) => quoteString(s.path)).join(', ')}]`;
   const offsets = `[${shards.map((s) => String(s.rowOffset)).join(', ')}]`;
@@ -41,10 +48,13 @@ WITH src AS (
   SELECT
     list_position(${paths}, filename) - 1 AS shard,
     file_row_number AS shard_row,
-    conversation_id, model, language, turn,
+    ${idColumn} AS conversation_id, model, language, turn,
     list_transform(conversation, x -> x.role) AS roles,
     openai_moderation,
-    ${hasRedacted ? 'redacted' : 'NULL::BOOLEAN AS redacted'}
+    ${hasRedacted ? 'redacted' : 'NULL::BOOLEAN AS redacted'},
+    ${optional('toxic', 'BOOLEAN')},
+    ${optional('country', 'VARCHAR')},
+    ${optional('state', 'VARCHAR')}
   FROM read_parquet(${paths}, filename = true, file_row_number = true)
 ), per_row AS (
   SELECT
@@ -53,6 +63,7 @@ WITH src AS (
     turn::INTEGER AS turn,
     coalesce(len(roles), 0)::INTEGER AS n_messages,
     redacted::BOOLEAN AS redacted,
+    toxic, country, state,
     shard::INTEGER AS shard,
     shard_row::INTEGER AS shard_row,
     ${anyOf(m('flagged'))} AS flagged,

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
 import { readParquet, ParquetFile } from 'parquet-wasm/node';
 import { tableFromIPC, type Table } from 'apache-arrow';
+import type { DatasetProblem } from '../dataset-error';
 import { checkShardSchema, type ShardColumns } from '../shard-schema';
 import type { SqlQuery } from '../../sql/query';
 
@@ -18,6 +19,15 @@ export interface NodeShard {
 }
 
 export async function openNodeShard(path: string): Promise<NodeShard> {
+  const checked = await checkNodeShard(path);
+  if ('problem' in checked) throw new Error(JSON.stringify(checked.problem));
+  return checked.shard;
+}
+
+/** What the parquet worker's `inspect` finds in a file on disk: the shard, or its named problem. */
+export async function checkNodeShard(
+  path: string,
+): Promise<{ shard: NodeShard & { rows: number } } | { problem: DatasetProblem }> {
   const bytes = readFileSync(path);
   const file = await ParquetFile.fromFile(new Blob([bytes]));
   const metadata = file.metadata();
@@ -25,8 +35,10 @@ export async function openNodeShard(path: string): Promise<NodeShard> {
   const schema = tableFromIPC(file.schema().intoIPCStream()).schema;
   const leafPaths = groups[0]?.columns().map((c) => c.columnPath()) ?? [];
   const checked = checkShardSchema(basename(path), schema, leafPaths);
-  if ('problem' in checked) throw new Error(JSON.stringify(checked.problem));
-  return { path, bytes, columns: checked.columns, rowGroups: groups.map((g) => g.numRows()) };
+  if ('problem' in checked) return checked;
+  const rowGroups = groups.map((g) => g.numRows());
+  const rows = metadata.fileMetadata().numRows();
+  return { shard: { path, bytes, columns: checked.columns, rowGroups, rows } };
 }
 
 export function readRowGroup(

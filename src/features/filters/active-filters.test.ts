@@ -11,6 +11,8 @@ const EVERYTHING: Filters = {
   categoryMode: 'all',
   minScores: { sexual: 0.8, violence_graphic: 0.0001 },
   redacted: false,
+  countries: ['Hong Kong', 'Russia'],
+  toxic: true,
 };
 
 describe('active filters', () => {
@@ -31,6 +33,9 @@ describe('active filters', () => {
       'Minimum sexual score: 0.8',
       'Minimum violence/graphic score: 0.0001',
       'Redacted: no',
+      'Country: Hong Kong',
+      'Country: Russia',
+      'Toxic: yes',
     ]);
   });
 
@@ -49,6 +54,9 @@ describe('active filters', () => {
     });
     expect(remove('Redacted: no')).toEqual(clearFacet(EVERYTHING, 'redacted'));
     expect(remove('Redacted: no')).not.toHaveProperty('redacted');
+    expect(remove('Country: Hong Kong')).toEqual({ ...EVERYTHING, countries: ['Russia'] });
+    expect(remove('Toxic: yes')).toEqual(clearFacet(EVERYTHING, 'toxic'));
+    expect(remove('Toxic: yes')).not.toHaveProperty('toxic');
   });
 
   it('reset the category mode with the last category', () => {

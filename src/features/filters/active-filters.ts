@@ -19,7 +19,8 @@ export interface ActiveFilter {
 
 /**
  * Every active condition in panel order: one per selected model, language and category, and one
- * per other active facet (turns range, flagged mode, each minimum score, redacted).
+ * per other active facet (turns range, flagged mode, each minimum score, redacted), then one per
+ * selected country and one for the toxic flag.
  */
 export function activeFilters(filters: Filters): ActiveFilter[] {
   const chips: ActiveFilter[] = [];
@@ -90,6 +91,18 @@ export function activeFilters(filters: Filters): ActiveFilter[] {
       key: 'redacted',
       label: `Redacted: ${filters.redacted ? 'yes' : 'no'}`,
       remove: (f) => clearFacet(f, 'redacted'),
+    });
+  for (const country of filters.countries)
+    chips.push({
+      key: `country:${country}`,
+      label: `Country: ${country}`,
+      remove: (f) => ({ ...f, countries: f.countries.filter((c) => c !== country) }),
+    });
+  if (filters.toxic !== undefined)
+    chips.push({
+      key: 'toxic',
+      label: `Toxic: ${filters.toxic ? 'yes' : 'no'}`,
+      remove: (f) => clearFacet(f, 'toxic'),
     });
   return chips;
 }

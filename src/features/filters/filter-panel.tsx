@@ -4,12 +4,14 @@ import { EMPTY_FILTERS, isEmpty, toggleValue, type Filters } from './filters';
 import { facetCountsOptions } from './facet-queries';
 import { ModerationFacet } from './moderation-facet';
 import { RedactedFacet } from './redacted-facet';
+import { ToxicFacet } from './toxic-facet';
 import { TurnsFacet } from './turns-facet';
 import { useFilters } from './use-filters';
 import { ValueFacet } from './value-facet';
 
-/** Languages shown before "Show all". */
+/** Languages (and countries) shown before "Show all". */
 const TOP_LANGUAGES = 12;
+const TOP_COUNTRIES = 12;
 
 /** The facets beside the list: each counts under every other filter, so a choice can widen. */
 export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
@@ -20,6 +22,12 @@ export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
     const next: Filters = { ...filters };
     if (redacted === undefined) delete next.redacted;
     else next.redacted = redacted;
+    setFilters(next);
+  };
+  const setToxic = (toxic: boolean | undefined) => {
+    const next: Filters = { ...filters };
+    if (toxic === undefined) delete next.toxic;
+    else next.toxic = toxic;
     setFilters(next);
   };
   return (
@@ -75,6 +83,22 @@ export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
           counts={counts.redacted}
           onChange={setRedacted}
         />
+      )}
+      {/* WildChat-1M's extras: only when the shards have the columns (schema-adapter.ts). */}
+      {counts !== undefined && counts.countryKnown > 0 && (
+        <ValueFacet
+          name="Country"
+          findLabel="Find country"
+          options={counts.countries}
+          selected={filters.countries}
+          limit={TOP_COUNTRIES}
+          onToggle={(value) =>
+            setFilters({ ...filters, countries: toggleValue(filters.countries, value) })
+          }
+        />
+      )}
+      {counts !== undefined && counts.toxicKnown > 0 && (
+        <ToxicFacet toxic={filters.toxic} counts={counts.toxic} onChange={setToxic} />
       )}
     </section>
   );

@@ -18,6 +18,8 @@ const EVERYTHING: Filters = {
   categoryMode: 'all',
   minScores: { hate: 0.2 },
   redacted: false,
+  countries: ['Russia'],
+  toxic: false,
   search: { text: 'python', scope: 'user', regex: false, wholeWord: true },
   searchHits: 4,
 };

@@ -31,6 +31,10 @@ export interface Filters {
   /** Per category, a minimum for that category's highest score in the conversation, in [0, 1]. */
   minScores: Partial<Record<CategoryId, number>>;
   redacted?: boolean;
+  /** Countries (WildChat-1M's `country`); the facet shows only when the shards have the column. */
+  countries: readonly string[];
+  /** WildChat-1M's `toxic` flag; the facet shows only when the shards have the column. */
+  toxic?: boolean;
   /** Text search as the URL states it (`q`, `qscope`, `qre`, `qword`); `text` is never empty. */
   search?: SearchSpec;
   /**
@@ -50,6 +54,8 @@ export const FACET_NAMES = [
   'categories',
   'minScores',
   'redacted',
+  'country',
+  'toxic',
   'search',
 ] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
@@ -61,6 +67,7 @@ export const EMPTY_FILTERS: Filters = {
   categories: [],
   categoryMode: 'any',
   minScores: {},
+  countries: [],
 };
 
 /** Whether a facet's own condition is active (it narrows the rows). */
@@ -80,6 +87,10 @@ export function isFacetActive(filters: Filters, facet: FacetName): boolean {
       return Object.keys(filters.minScores).length > 0;
     case 'redacted':
       return filters.redacted !== undefined;
+    case 'country':
+      return filters.countries.length > 0;
+    case 'toxic':
+      return filters.toxic !== undefined;
     case 'search':
       return filters.search !== undefined && filters.searchHits !== undefined;
   }
@@ -107,6 +118,10 @@ export function clearFacet(filters: Filters, facet: FacetName): Filters {
       return { ...filters, minScores: {} };
     case 'redacted':
       return withoutKey(filters, 'redacted');
+    case 'country':
+      return { ...filters, countries: [] };
+    case 'toxic':
+      return withoutKey(filters, 'toxic');
     case 'search':
       return withoutKey(withoutKey(filters, 'search'), 'searchHits');
   }
@@ -119,7 +134,7 @@ export function toggleValue<T>(values: readonly T[], value: T): T[] {
 
 function withoutKey(
   filters: Filters,
-  key: 'flagged' | 'redacted' | 'search' | 'searchHits',
+  key: 'flagged' | 'redacted' | 'toxic' | 'search' | 'searchHits',
 ): Filters {
   const copy = { ...filters };
   delete copy[key];

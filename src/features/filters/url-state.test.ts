@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type Filters } from './filters';
-import { FILTER_STATES, HOSTILE_STRINGS } from './testing/brute-force-counts';
+import {
+  FILTER_STATES,
+  HOSTILE_STRINGS,
+  WILDCHAT_FILTER_STATES,
+} from './testing/brute-force-counts';
 import { MAX_VALUES_PER_PARAM, parseFilters, serializeFilters, withFilters } from './url-state';
 
 const parse = (query: string) => parseFilters(new URLSearchParams(query));
@@ -21,10 +25,23 @@ describe('filters in the URL', () => {
         categoryMode: 'all',
         minScores: { sexual: 0.8 },
         redacted: true,
+        countries: [],
       },
       problems: [],
     });
     expect(reserialize(EXAMPLE)).toBe(EXAMPLE);
+  });
+
+  it('reads WildChat countries and the toxic flag, and reports a bad toxic value', () => {
+    expect(parse('country=United%20States&country=Hong%20Kong&toxic=false').filters).toEqual({
+      ...EMPTY_FILTERS,
+      countries: ['United States', 'Hong Kong'],
+      toxic: false,
+    });
+    const { filters, problems } = parse('toxic=maybe&country=Russia');
+    expect(filters).toEqual({ ...EMPTY_FILTERS, countries: ['Russia'] });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/toxic/);
   });
 
   it('writes nothing for empty filters', () => {
@@ -36,6 +53,7 @@ describe('filters in the URL', () => {
     ...EMPTY_FILTERS,
     models: [s],
     languages: [s, 'English'],
+    countries: [s],
   }));
   const searches: Filters[] = [
     ...HOSTILE_STRINGS.map((text) => ({
@@ -59,14 +77,17 @@ describe('filters in the URL', () => {
     { ...EMPTY_FILTERS, turns: { min: 0 }, minScores: { hate: 1e-7, sexual: 0, violence: 1 } },
     { ...EMPTY_FILTERS, categoryMode: 'all' },
   ];
-  it.each([...Object.values(FILTER_STATES), ...hostile, ...searches, ...openRanges])(
-    'read back what they write: %j',
-    (filters) => {
-      const query = serializeFilters(filters).toString();
-      expect(parse(query)).toEqual({ filters, problems: [] });
-      expect(reserialize(query)).toBe(query);
-    },
-  );
+  it.each([
+    ...Object.values(FILTER_STATES),
+    ...Object.values(WILDCHAT_FILTER_STATES),
+    ...hostile,
+    ...searches,
+    ...openRanges,
+  ])('read back what they write: %j', (filters) => {
+    const query = serializeFilters(filters).toString();
+    expect(parse(query)).toEqual({ filters, problems: [] });
+    expect(reserialize(query)).toBe(query);
+  });
 
   it.each([
     ['model=', /model=""/],

@@ -17,6 +17,8 @@ export const FILTER_PARAMS = {
   category: 'cat',
   categoryMode: 'catmode',
   redacted: 'redacted',
+  country: 'country',
+  toxic: 'toxic',
   searchText: 'q',
   searchScope: 'qscope',
   searchRegex: 'qre',
@@ -52,11 +54,14 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
     categories: parseCategories(params, problems),
     categoryMode: parseEnum(params, FILTER_PARAMS.categoryMode, CATEGORY_MODES, problems) ?? 'any',
     minScores: parseMinScores(params, problems),
+    countries: parseStrings(params, FILTER_PARAMS.country, problems),
   };
   const flagged = parseEnum(params, FILTER_PARAMS.flagged, FLAGGED_MODES, problems);
   if (flagged !== undefined) filters.flagged = flagged;
   const redacted = parseEnum(params, FILTER_PARAMS.redacted, ['true', 'false'] as const, problems);
   if (redacted !== undefined) filters.redacted = redacted === 'true';
+  const toxic = parseEnum(params, FILTER_PARAMS.toxic, ['true', 'false'] as const, problems);
+  if (toxic !== undefined) filters.toxic = toxic === 'true';
   const search = parseSearch(params, problems);
   if (search !== undefined) filters.search = search;
   return { filters, problems };
@@ -77,6 +82,8 @@ export function serializeFilters(filters: Filters): URLSearchParams {
     if (score !== undefined) out.append(`${MIN_SCORE_PREFIX}${id}`, String(score));
   }
   if (filters.redacted !== undefined) out.append(FILTER_PARAMS.redacted, String(filters.redacted));
+  for (const country of filters.countries) out.append(FILTER_PARAMS.country, country);
+  if (filters.toxic !== undefined) out.append(FILTER_PARAMS.toxic, String(filters.toxic));
   const search = filters.search;
   if (search !== undefined) {
     out.append(FILTER_PARAMS.searchText, search.text);

@@ -16,8 +16,11 @@ export async function conversationsFixture(options: {
   rows: number;
   shards: number;
   seed: number;
+  /** The generated layout; WildChat shards fill `toxic`, `country` and `state`. */
+  shape?: 'lmsys' | 'wildchat';
 }) {
   const dir = mkdtempSync(join(tmpdir(), 'convoscope-sql-'));
+  const wildchat = options.shape === 'wildchat';
   const { files } = await generateDataset({ ...options, outDir: dir });
   const conn = await nativeConnection();
   let rowOffset = 0;
@@ -27,7 +30,13 @@ export async function conversationsFixture(options: {
     return shard;
   });
   await conn.run(
-    `CREATE TABLE ${CONVERSATIONS} AS ${buildNativeConversationsQuery({ shards, hasRedacted: true })}`,
+    `CREATE TABLE ${CONVERSATIONS} AS ${buildNativeConversationsQuery({
+      shards,
+      hasRedacted: true,
+      ...(wildchat
+        ? { shape: 'wildchat', present: { toxic: true, country: true, state: true } }
+        : {}),
+    })}`,
   );
   return {
     conn,

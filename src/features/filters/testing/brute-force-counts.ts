@@ -49,6 +49,10 @@ export function matchesFacet(row: Row, filters: Filters, facet: FacetName): bool
       });
     case 'redacted':
       return filters.redacted === undefined || row.redacted === filters.redacted;
+    case 'country':
+      return filters.countries.length === 0 || filters.countries.includes(row.country as string);
+    case 'toxic':
+      return filters.toxic === undefined || row.toxic === filters.toxic;
     case 'search': {
       if (filters.search === undefined || filters.searchHits === undefined) return true;
       const hits = BRUTE_FORCE_SEARCH_HITS.get(filters.searchHits);
@@ -87,10 +91,13 @@ export function bruteForceCounts(rows: readonly Row[], filters: Filters): FacetC
   const byFlagged = under('flagged');
   const byCategory = under('categories');
   const byRedacted = under('redacted');
+  const byToxic = under('toxic');
   return {
     total: rows.length,
     matching: under().length,
     redactedKnown: rows.filter((r) => r.redacted !== null).length,
+    toxicKnown: rows.filter((r) => r.toxic !== null).length,
+    countryKnown: rows.filter((r) => r.country !== null).length,
     models: sorted(tally(under('model'), (r) => r.model as string | null, filters.models)),
     languages: sorted(
       tally(under('language'), (r) => r.language as string | null, filters.languages),
@@ -109,6 +116,13 @@ export function bruteForceCounts(rows: readonly Row[], filters: Filters): FacetC
     redacted: {
       true: byRedacted.filter((r) => r.redacted === true).length,
       false: byRedacted.filter((r) => r.redacted === false).length,
+    },
+    countries: sorted(
+      tally(under('country'), (r) => r.country as string | null, filters.countries),
+    ),
+    toxic: {
+      true: byToxic.filter((r) => r.toxic === true).length,
+      false: byToxic.filter((r) => r.toxic === false).length,
     },
   };
 }
@@ -168,5 +182,26 @@ export const FILTER_STATES: Record<string, Filters> = {
     categoryMode: 'any',
     minScores: { sexual: 0.001 },
     redacted: false,
+    countries: [],
   },
+};
+
+/** Filter states over WildChat-shaped data (generator's --shape wildchat values). */
+export const WILDCHAT_FILTER_STATES: Record<string, Filters> = {
+  empty: EMPTY_FILTERS,
+  'one country': { ...EMPTY_FILTERS, countries: ['Russia'] },
+  'countries and a model': {
+    ...EMPTY_FILTERS,
+    countries: ['United States', 'China', 'Atlantis'],
+    models: ['gpt-4-0314'],
+  },
+  toxic: { ...EMPTY_FILTERS, toxic: true },
+  'not toxic, flagged, one country': {
+    ...EMPTY_FILTERS,
+    toxic: false,
+    flagged: 'any',
+    countries: ['Hong Kong'],
+  },
+  'hostile country': { ...EMPTY_FILTERS, countries: ["'; DROP TABLE conversations; --"] },
+  'toxic, redacted, turns': { ...EMPTY_FILTERS, toxic: true, redacted: false, turns: { min: 2 } },
 };
