@@ -201,6 +201,28 @@ function problemOf(request: WorkerRequest, error: unknown) {
   return undefined;
 }
 
+/** Requests being answered: a panic inside parquet-wasm is uncaught, and must still answer them. */
+const inFlight = new Map<number, WorkerRequest>();
+
+function fail(id: number, request: WorkerRequest, error: unknown) {
+  inFlight.delete(id);
+  self.postMessage({
+    id,
+    ok: false,
+    problem: problemOf(request, error),
+    message: errorText(error),
+  } satisfies WorkerResponse);
+}
+
+// A Rust panic (a network read that failed mid-body, a corrupt page) surfaces here, not in the
+// request's promise: answer every open request, naming the network fault if one was seen. The
+// message keeps "RuntimeError", so the pool replaces this worker, whose wasm is now unusable.
+self.addEventListener('error', (event) => {
+  event.preventDefault();
+  const error = new Error(event.message || 'the parquet reader failed');
+  for (const [id, request] of inFlight) fail(id, request, error);
+});
+
 self.onmessage = async (
   event: MessageEvent<{ id: number; request: WorkerRequest } | { hubAuth: HubAuth | null }>,
 ) => {
@@ -209,6 +231,7 @@ self.onmessage = async (
     return;
   }
   const { id, request } = event.data;
+  inFlight.set(id, request);
   try {
     let result: WorkerResults[keyof WorkerResults];
     if (request.type === 'inspect') result = await inspect(request.shard);
@@ -216,15 +239,10 @@ self.onmessage = async (
     else if (request.type === 'previews') result = await previews(request);
     else if (request.type === 'search') result = await search(request.task);
     else result = await conversation(request);
+    if (!inFlight.delete(id)) return;
     const transfer = 'ipc' in result ? [result.ipc.buffer as ArrayBuffer] : [];
     self.postMessage({ id, ok: true, result } satisfies WorkerResponse, { transfer });
   } catch (error) {
-    const problem = problemOf(request, error);
-    self.postMessage({
-      id,
-      ok: false,
-      problem,
-      message: errorText(error),
-    } satisfies WorkerResponse);
+    if (inFlight.has(id)) fail(id, request, error);
   }
 };

@@ -102,6 +102,7 @@ describe('rangeFetch', () => {
       const response = await rangeFetch(fetch, { onFault })(`${withRanges.origin}/f.bin`, {
         headers: { Range: 'bytes=0-3' },
       });
+      expect(response.url).toBe(`${withRanges.origin}/f.bin`);
       expect(await response.text()).toBe('PAR1');
       expect(faults).toEqual([]);
     });

@@ -89,9 +89,13 @@ function watchBody(
     },
     cancel: (reason) => reader.cancel(reason),
   });
-  return new Response(watched, {
+  const copy = new Response(watched, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
   });
+  // A constructed Response has an empty `url`, and parquet-wasm's HTTP client parses it (a panic,
+  // "url parse", otherwise): keep the original's.
+  Object.defineProperty(copy, 'url', { value: response.url });
+  return copy;
 }
