@@ -4,7 +4,19 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { generateDataset } from '../scripts/generator/generate-dataset';
 import { startStaticServer } from '../scripts/serve-range';
 import { quoteString } from '../src/sql/quote';
-import { DATA_PORT, NO_RANGE_PORT } from './ports';
+import {
+  CUT_AFTER_BYTES,
+  CUTTING_PORT,
+  DATA_ORIGIN,
+  DATA_PORT,
+  E2E_TOKEN,
+  FAILING_PORT,
+  NO_RANGE_PORT,
+  REDIRECT_PORT,
+  SLOW_BYTES_PER_SECOND,
+  SLOW_PORT,
+  TOKEN_PORT,
+} from './ports';
 import {
   E2E_DATA_DIR,
   E2E_DATASET,
@@ -14,7 +26,10 @@ import {
   e2eDataReady,
 } from './test-data';
 
-/** Generates the test shards once, and serves them from a second origin with Range and CORS. */
+/**
+ * Generates the test shards once, and serves them from a second origin with Range and CORS, and
+ * from hosts with one fault each (e2e/ports.ts).
+ */
 export default async function globalSetup() {
   const manifest = await readFile(join(E2E_DATA_DIR, 'manifest.json'), 'utf8')
     .then((text) => JSON.parse(text) as Record<string, unknown>)
@@ -38,6 +53,20 @@ export default async function globalSetup() {
   const servers = await Promise.all([
     startStaticServer({ root: E2E_DATA_DIR, port: DATA_PORT, cors: true }),
     startStaticServer({ root: E2E_DATA_DIR, port: NO_RANGE_PORT, cors: true, ranges: false }),
+    startStaticServer({ root: E2E_DATA_DIR, port: FAILING_PORT, failWithStatus: 500 }),
+    startStaticServer({ root: E2E_DATA_DIR, port: CUTTING_PORT, cutAfterBytes: CUT_AFTER_BYTES }),
+    startStaticServer({ root: E2E_DATA_DIR, port: TOKEN_PORT, requireBearer: E2E_TOKEN }),
+    startStaticServer({
+      root: E2E_DATA_DIR,
+      port: REDIRECT_PORT,
+      requireBearer: E2E_TOKEN,
+      redirectTo: DATA_ORIGIN,
+    }),
+    startStaticServer({
+      root: E2E_DATA_DIR,
+      port: SLOW_PORT,
+      bytesPerSecond: SLOW_BYTES_PER_SECOND,
+    }),
   ]);
   return () => Promise.all(servers.map((s) => s.close()));
 }

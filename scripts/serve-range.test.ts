@@ -27,14 +27,18 @@ function raw(
       method: init.method ?? 'GET',
       headers: init.headers,
     });
+    const chunks: Buffer[] = [];
+    const lost = () =>
+      fail(new Error(`connection lost after ${Buffer.concat(chunks).length} bytes`));
     req.on('response', (res) => {
-      const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
         ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
       );
+      res.on('error', lost);
+      res.on('close', () => !res.complete && lost());
     });
-    req.on('error', fail);
+    req.on('error', (error) => (chunks.length > 0 ? lost() : fail(error)));
     req.end();
   });
 }
@@ -238,11 +242,81 @@ describe('startStaticServer', () => {
       await raw(traced.origin, '/missing');
       await new Promise((r) => setTimeout(r, 20));
       expect(entries).toMatchObject([
-        { method: 'GET', path: '/data.parquet', range: 'bytes=-8', status: 206, bytes: 8 },
+        {
+          method: 'GET',
+          path: '/data.parquet',
+          range: 'bytes=-8',
+          authorization: false,
+          status: 206,
+          bytes: 8,
+        },
         { method: 'GET', path: '/missing', range: null, status: 404, bytes: 0 },
       ]);
     } finally {
       await traced.close();
     }
+  });
+});
+
+describe('startStaticServer faults', () => {
+  const servers: StaticServer[] = [];
+  const start = async (opts: Omit<Parameters<typeof startStaticServer>[0], 'root'>) => {
+    const s = await startStaticServer({ root, ...opts });
+    servers.push(s);
+    return s;
+  };
+  afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+  it('failWithStatus answers every file request with that status', async () => {
+    const failing = await start({ failWithStatus: 500 });
+    expect((await raw(failing.origin, '/data.parquet')).status).toBe(500);
+    const pre = await raw(failing.origin, '/data.parquet', { method: 'OPTIONS' });
+    expect(pre.status).toBe(204);
+  });
+
+  it('requireBearer wants the exact token and lets preflights through', async () => {
+    const entries: RequestLogEntry[] = [];
+    const guarded = await start({ requireBearer: 'sesame', onRequest: (e) => entries.push(e) });
+    const none = await raw(guarded.origin, '/data.parquet');
+    expect(none.status).toBe(401);
+    expect(none.headers['www-authenticate']).toBe('Bearer');
+    const wrong = await raw(guarded.origin, '/data.parquet', {
+      headers: { Authorization: 'Bearer open' },
+    });
+    expect(wrong.status).toBe(401);
+    const right = await raw(guarded.origin, '/data.parquet', {
+      headers: { Authorization: 'Bearer sesame', Range: 'bytes=0-9' },
+    });
+    expect(right.status).toBe(206);
+    expect(right.body.equals(DATA.subarray(0, 10))).toBe(true);
+    expect((await raw(guarded.origin, '/data.parquet', { method: 'OPTIONS' })).status).toBe(204);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(entries.map((e) => e.authorization)).toEqual([false, true, true, false]);
+  });
+
+  it('cutAfterBytes destroys the connection after that many body bytes', async () => {
+    const cutting = await start({ cutAfterBytes: 100 });
+    await expect(
+      raw(cutting.origin, '/data.parquet', { headers: { Range: 'bytes=0-499' } }),
+    ).rejects.toThrow('connection lost after 100 bytes');
+    // Short bodies are whole.
+    const small = await raw(cutting.origin, '/data.parquet', { headers: { Range: 'bytes=-8' } });
+    expect(small.body.equals(DATA.subarray(992))).toBe(true);
+  });
+
+  it('bytesPerSecond throttles the body and still sends all of it', async () => {
+    const slow = await start({ bytesPerSecond: 2000 });
+    const started = performance.now();
+    const res = await raw(slow.origin, '/data.parquet');
+    expect(res.body.equals(DATA)).toBe(true);
+    // 1000 bytes at 2000 a second: half a second, give or take a timer.
+    expect(performance.now() - started).toBeGreaterThan(300);
+  });
+
+  it('redirectTo sends every file request to the same path on another origin', async () => {
+    const moving = await start({ redirectTo: server.origin });
+    const res = await raw(moving.origin, '/sub/a%20b.json?x=1');
+    expect(res.status).toBe(302);
+    expect(res.headers['location']).toBe(`${server.origin}/sub/a%20b.json?x=1`);
   });
 });

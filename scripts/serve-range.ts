@@ -2,6 +2,7 @@ import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -16,6 +17,20 @@ export interface StaticServerOptions {
   /** Serve root/index.html for unknown paths that do not look like files. */
   spa?: boolean;
   headers?: Record<string, string>;
+  /**
+   * Faults, for tests of how a client copes with a bad host (each off by default):
+   * - `failWithStatus`: every file request (GET/HEAD) answers this status, e.g. 500;
+   * - `requireBearer`: requests without `Authorization: Bearer <this>` get 401 (preflights pass);
+   * - `cutAfterBytes`: a response body longer than this is cut: the connection is destroyed after
+   *   this many bytes;
+   * - `bytesPerSecond`: response bodies are throttled to about this rate;
+   * - `redirectTo`: every file request gets a 302 to this origin with the same path.
+   */
+  failWithStatus?: number;
+  requireBearer?: string;
+  cutAfterBytes?: number;
+  bytesPerSecond?: number;
+  redirectTo?: string;
   /** Called once each response is finished, e.g. to trace which ranges a reader asked for. */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -24,6 +39,8 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   range: string | null;
+  /** Whether the request carried an Authorization header (never its value). */
+  authorization: boolean;
   status: number;
   bytes: number;
   /** Epoch ms when the request arrived; `ms` until the response closed. */
@@ -114,6 +131,18 @@ async function fileAt(path: string | null): Promise<{ path: string; info: Stats 
   }
 }
 
+/** Passes `source` on in slices of a tenth of a second's worth, waiting between them. */
+async function* paced(source: AsyncIterable<Buffer>, bytesPerSecond: number) {
+  const slice = Math.max(1, Math.floor(bytesPerSecond / 10));
+  for await (const chunk of source) {
+    for (let i = 0; i < chunk.length; i += slice) {
+      const piece = chunk.subarray(i, i + slice);
+      yield piece;
+      await new Promise((r) => setTimeout(r, (1000 * piece.length) / bytesPerSecond));
+    }
+  }
+}
+
 export async function startStaticServer(opts: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(opts.root);
   const { host = '127.0.0.1', port = 0, cors = true, ranges = true, spa = false } = opts;
@@ -128,6 +157,7 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
         method: req.method ?? '',
         path: req.url ?? '',
         range: req.headers.range ?? null,
+        authorization: req.headers.authorization !== undefined,
         status: res.statusCode,
         bytes: sent,
         at: Math.round(performance.timeOrigin + started),
@@ -146,6 +176,19 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD, OPTIONS' }).end();
+      return;
+    }
+    if (opts.requireBearer && req.headers.authorization !== `Bearer ${opts.requireBearer}`) {
+      res.writeHead(401, { 'WWW-Authenticate': 'Bearer' }).end('Unauthorized');
+      return;
+    }
+    if (opts.failWithStatus) {
+      res.writeHead(opts.failWithStatus, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`Failing on purpose with ${opts.failWithStatus}`);
+      return;
+    }
+    if (opts.redirectTo) {
+      res.writeHead(302, { Location: new URL(req.url ?? '/', opts.redirectTo).href }).end();
       return;
     }
     const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -181,14 +224,22 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
       res.end();
       return;
     }
-    const stream = createReadStream(file.path, { start, end });
-    stream.on('data', (chunk) => {
+    const cut = opts.cutAfterBytes !== undefined && length > opts.cutAfterBytes;
+    const last = cut ? start + opts.cutAfterBytes! - 1 : end;
+    const fileStream = createReadStream(file.path, { start, end: last });
+    const stream = opts.bytesPerSecond
+      ? Readable.from(paced(fileStream, opts.bytesPerSecond))
+      : fileStream;
+    stream.on('data', (chunk: Buffer) => {
       sent += chunk.length;
       stats.bytes += chunk.length;
     });
     stream.on('error', () => res.destroy());
     res.on('close', () => stream.destroy());
-    stream.pipe(res);
+    // A cut leaves the response short of its Content-Length; the pause lets the bytes sent so far
+    // reach the client first, so it sees a connection lost mid-body rather than no body at all.
+    if (cut) stream.on('end', () => setTimeout(() => res.destroy(), 50));
+    stream.pipe(res, { end: !cut });
   }
 
   const server = createServer((req, res) => {
@@ -224,12 +275,19 @@ function parseCli(argv: string[]): StaticServerOptions {
     else if (arg === '--no-cors') opts.cors = false;
     else if (arg === '--no-ranges') opts.ranges = false;
     else if (arg === '--spa') opts.spa = true;
+    else if (arg === '--fail-with-status') opts.failWithStatus = Number(argv[++i]);
+    else if (arg === '--require-bearer') opts.requireBearer = argv[++i];
+    else if (arg === '--cut-after-bytes') opts.cutAfterBytes = Number(argv[++i]);
+    else if (arg === '--bytes-per-second') opts.bytesPerSecond = Number(argv[++i]);
+    else if (arg === '--redirect-to') opts.redirectTo = argv[++i];
     else if (arg && !arg.startsWith('--') && !opts.root) opts.root = arg;
     else throw new Error(`unknown argument: ${arg}`);
   }
   if (!opts.root || Number.isNaN(opts.port)) {
     throw new Error(
-      'usage: tsx scripts/serve-range.ts <root> [--port N] [--host H] [--no-cors] [--no-ranges] [--spa]',
+      'usage: tsx scripts/serve-range.ts <root> [--port N] [--host H] [--no-cors] [--no-ranges] ' +
+        '[--spa] [--fail-with-status S] [--require-bearer T] [--cut-after-bytes N] ' +
+        '[--bytes-per-second B] [--redirect-to ORIGIN]',
     );
   }
   return opts;

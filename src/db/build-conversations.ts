@@ -13,6 +13,8 @@ export interface BuildProgress {
   bytesTotal: number;
   rowsDone: number;
   rowsTotal: number;
+  /** The shard a row group was last read from: which shard the build is on. */
+  shard?: string;
 }
 
 export interface BuiltDataset {
@@ -74,6 +76,7 @@ export async function buildConversations(
       signal?.throwIfAborted();
       // Progress counts what was read: inserting is quick, but may wait for DuckDB to start.
       progress.rowsDone += rows;
+      progress.shard = task.shard.name;
       progress.bytesRead += infos[task.shardIndex]!.rowGroups[task.rowGroup]!.metadataBytes;
       if (--groupsLeft[task.shardIndex]! === 0) progress.shardsDone++;
       onProgress?.({ ...progress });

@@ -1,4 +1,5 @@
 import { DatasetError } from './dataset-error';
+import { currentHubAuth, onHubAuthChange, type HubAuth } from './hub-auth';
 import type { WorkerRequest, WorkerResponse, WorkerResults } from './parquet-protocol';
 
 interface Pending {
@@ -20,7 +21,14 @@ export class ParquetPool {
   private slots: Slot[] = [];
   private nextId = 1;
 
-  constructor(readonly size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {}
+  constructor(readonly size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
+    // Workers fetch for themselves, so each gets the page's Hub token (or its removal).
+    onHubAuthChange((hubAuth) => this.slots.forEach((slot) => this.sendAuth(slot.worker, hubAuth)));
+  }
+
+  private sendAuth(worker: Worker, hubAuth: HubAuth | null) {
+    worker.postMessage({ hubAuth });
+  }
 
   run<K extends WorkerRequest['type']>(
     request: Extract<WorkerRequest, { type: K }>,
@@ -54,6 +62,7 @@ export class ParquetPool {
   private spawn(): Slot {
     const worker = new Worker(new URL('./parquet-worker.ts', import.meta.url), { type: 'module' });
     const slot: Slot = { worker, pending: new Map() };
+    this.sendAuth(worker, currentHubAuth());
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const response = event.data;
       const pending = slot.pending.get(response.id);

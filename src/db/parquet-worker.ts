@@ -8,7 +8,8 @@ import { messageRowsBatch } from './message-rows';
 import { DatasetError } from './dataset-error';
 import { checkShardSchema } from './shard-schema';
 import { rangeFetch } from './range-fetch';
-import { probeParquetUrl } from './probe-url';
+import { probeParquetFile, probeParquetUrl } from './probe-url';
+import { withHubAuth, type HubAuth } from './hub-auth';
 import { scanSearchBatch, textLeaves } from './search-scan';
 import { searchPattern } from '../lib/search-pattern';
 import type {
@@ -29,8 +30,12 @@ const READ_CONCURRENCY = 8;
 /** arrow-rs preallocates a whole batch per column: a huge batch size costs more than it saves. */
 const BATCH_ROWS = 8192;
 
-const plainFetch = self.fetch.bind(self);
-self.fetch = rangeFetch(plainFetch);
+/** The page's Hub token (parquet-pool.ts sends it); added only to the Hub's hosts. */
+let hubAuth: HubAuth | null = null;
+/** What last went wrong on the network per URL, to name in the error parquet-wasm reports. */
+const networkFaults = new Map<string, string>();
+const authFetch = withHubAuth(self.fetch.bind(self), () => hubAuth);
+self.fetch = rangeFetch(authFetch, { onFault: (url, problem) => networkFaults.set(url, problem) });
 const ready = init({ module_or_path: parquetWasmUrl });
 const files = new Map<string, Promise<ParquetFile>>();
 
@@ -56,7 +61,8 @@ function openShard(shard: ShardRef): Promise<ParquetFile> {
 }
 
 async function inspect(shard: ShardRef): Promise<ShardInfo> {
-  if (shard.url) await probeParquetUrl(shard.name, shard.url, plainFetch);
+  if (shard.url) await probeParquetUrl(shard.name, shard.url, authFetch);
+  else if (shard.file) await probeParquetFile(shard.name, shard.file);
   let file: ParquetFile;
   try {
     file = await openShard(shard);
@@ -197,8 +203,53 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest }>) => {
+/** A network fault or an unreadable local file, named for the user, instead of the reader's panic. */
+function problemOf(request: WorkerRequest, error: unknown) {
+  if (error instanceof DatasetError) return error.problem;
+  const shard =
+    request.type === 'metadata' || request.type === 'search' ? request.task.shard : request.shard;
+  const fault = shard.url && networkFaults.get(shard.url);
+  if (fault) return { file: shard.name, message: `could not be read: ${fault}` };
+  if (shard.file && error instanceof DOMException && error.name === 'NotReadableError') {
+    return {
+      file: shard.name,
+      message: 'could not be read from disk: it was moved or changed after it was opened',
+    };
+  }
+  return undefined;
+}
+
+/** Requests being answered: a panic inside parquet-wasm is uncaught, and must still answer them. */
+const inFlight = new Map<number, WorkerRequest>();
+
+function fail(id: number, request: WorkerRequest, error: unknown) {
+  inFlight.delete(id);
+  self.postMessage({
+    id,
+    ok: false,
+    problem: problemOf(request, error),
+    message: errorText(error),
+  } satisfies WorkerResponse);
+}
+
+// A Rust panic (a network read that failed mid-body, a corrupt page) surfaces here, not in the
+// request's promise: answer every open request, naming the network fault if one was seen. The
+// message keeps "RuntimeError", so the pool replaces this worker, whose wasm is now unusable.
+self.addEventListener('error', (event) => {
+  event.preventDefault();
+  const error = new Error(event.message || 'the parquet reader failed');
+  for (const [id, request] of inFlight) fail(id, request, error);
+});
+
+self.onmessage = async (
+  event: MessageEvent<{ id: number; request: WorkerRequest } | { hubAuth: HubAuth | null }>,
+) => {
+  if ('hubAuth' in event.data) {
+    hubAuth = event.data.hubAuth;
+    return;
+  }
   const { id, request } = event.data;
+  inFlight.set(id, request);
   try {
     let result: WorkerResults[keyof WorkerResults];
     if (request.type === 'inspect') result = await inspect(request.shard);
@@ -207,15 +258,10 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest
     else if (request.type === 'search') result = await search(request.task);
     else if (request.type === 'messages') result = await messages(request);
     else result = await conversation(request);
+    if (!inFlight.delete(id)) return;
     const transfer = 'ipc' in result ? [result.ipc.buffer as ArrayBuffer] : [];
     self.postMessage({ id, ok: true, result } satisfies WorkerResponse, { transfer });
   } catch (error) {
-    const problem = error instanceof DatasetError ? error.problem : undefined;
-    self.postMessage({
-      id,
-      ok: false,
-      problem,
-      message: errorText(error),
-    } satisfies WorkerResponse);
+    if (inFlight.has(id)) fail(id, request, error);
   }
 };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/serve-range';
-import { probeParquetUrl } from './probe-url';
+import { probeParquetFile, probeParquetUrl } from './probe-url';
 
 describe('probeParquetUrl', () => {
   let dir: string;
@@ -31,7 +31,7 @@ describe('probeParquetUrl', () => {
 
   it.each([
     ['notes.txt', 'host', 'notes.txt: is not a parquet file'],
-    ['missing.parquet', 'host', 'missing.parquet: could not be fetched (HTTP 404 Not Found)'],
+    ['missing.parquet', 'host', 'missing.parquet: was not found on 127.0.0.1:'],
     ['empty.parquet', 'host', 'empty.parquet: is empty'],
     ['ok.parquet', 'noRanges', 'ok.parquet: was sent whole instead of in parts'],
   ])('names the problem with %s on %s', async (file, which, message) => {
@@ -45,6 +45,47 @@ describe('probeParquetUrl', () => {
       probeParquetUrl('a.parquet', 'https://data.example/a.parquet', refused),
     ).rejects.toThrow(
       'a.parquet: could not be fetched from data.example: the host is unreachable or does not allow cross-origin requests from this page (CORS)',
+    );
+  });
+
+  it.each([
+    [500, 'a.parquet: could not be fetched: data.example failed with HTTP 500; try again later'],
+    [
+      401,
+      'a.parquet: was refused by data.example without a valid access token (HTTP 401): enter the token in Open data',
+    ],
+    [403, 'a.parquet: was refused by data.example (HTTP 403)'],
+  ])('names HTTP %s', async (status, message) => {
+    const answer: typeof fetch = async () => new Response('no', { status });
+    await expect(
+      probeParquetUrl('a.parquet', 'https://data.example/a.parquet', answer),
+    ).rejects.toThrow(message);
+  });
+
+  it('says what a Hub refusal means for a gated dataset', async () => {
+    const answer: typeof fetch = async () => new Response('no', { status: 401 });
+    await expect(
+      probeParquetUrl(
+        'a.parquet',
+        'https://huggingface.co/datasets/a/b/resolve/main/a.parquet',
+        answer,
+      ),
+    ).rejects.toThrow(
+      "a.parquet: is gated or private (HTTP 401): enter a Hugging Face access token in Open data, and accept the dataset's conditions on its page",
+    );
+  });
+});
+
+describe('probeParquetFile', () => {
+  it('accepts a file ending in PAR1 and names what is not parquet or empty', async () => {
+    await expect(
+      probeParquetFile('ok.parquet', new Blob(['PAR1 rows footer 1234PAR1'])),
+    ).resolves.toBeUndefined();
+    await expect(probeParquetFile('notes.parquet', new Blob(['hello there']))).rejects.toThrow(
+      'notes.parquet: is not a parquet file (it does not end with the PAR1 marker)',
+    );
+    await expect(probeParquetFile('empty.parquet', new Blob([]))).rejects.toThrow(
+      'empty.parquet: is empty',
     );
   });
 });

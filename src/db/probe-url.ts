@@ -1,20 +1,24 @@
 import { DatasetError } from './dataset-error';
+import { isHubHost } from './hub-auth';
+import { hubRefusal } from './hub-datasets';
 
 /**
  * Asks the host for a parquet file's last 8 bytes before the parquet reader touches it, so each way a
  * host can fail gets its own clear message (the reader itself only panics). Checks that the host is
  * reachable from this page (CORS), finds the file, honours suffix Range requests, and serves parquet.
+ * `doFetch` is the worker's fetch with the Hub token added where it may go (hub-auth.ts).
  */
 export async function probeParquetUrl(name: string, url: string, doFetch = fetch): Promise<void> {
   const fail = (message: string): never => {
     throw new DatasetError({ file: name, message });
   };
+  const host = new URL(url).host;
   let response: Response;
   try {
     response = await doFetch(url, { headers: { Range: 'bytes=-8' }, cache: 'no-store' });
   } catch {
     return fail(
-      `could not be fetched from ${new URL(url).host}: the host is unreachable or does not allow ` +
+      `could not be fetched from ${host}: the host is unreachable or does not allow ` +
         'cross-origin requests from this page (CORS)',
     );
   }
@@ -28,11 +32,39 @@ export async function probeParquetUrl(name: string, url: string, doFetch = fetch
   }
   if (!response.ok) {
     await response.body?.cancel();
-    return fail(`could not be fetched (HTTP ${response.status} ${response.statusText})`.trim());
+    return fail(statusProblem(response, host));
   }
-  const tail = new Uint8Array(await response.arrayBuffer());
+  checkTail(name, new Uint8Array(await response.arrayBuffer()));
+}
+
+/** The same check for a local file: its last 8 bytes, read as a slice. */
+export async function probeParquetFile(name: string, file: Blob): Promise<void> {
+  if (file.size === 0) throw new DatasetError({ file: name, message: 'is empty' });
+  checkTail(name, new Uint8Array(await file.slice(-8).arrayBuffer()));
+}
+
+function checkTail(name: string, tail: Uint8Array): void {
   const magic = new TextDecoder().decode(tail.subarray(tail.length - 4));
   if (tail.length < 8 || magic !== 'PAR1') {
-    fail('is not a parquet file (it does not end with the PAR1 marker)');
+    throw new DatasetError({
+      file: name,
+      message: 'is not a parquet file (it does not end with the PAR1 marker)',
+    });
   }
+}
+
+function statusProblem(response: Response, host: string): string {
+  const { status, statusText } = response;
+  const code = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
+  const hub = isHubHost(new URL(`https://${host}`).hostname);
+  if (hub && (status === 401 || status === 403)) return hubRefusal(status);
+  if (status === 401) {
+    return `was refused by ${host} without a valid access token (HTTP 401): enter the token in Open data`;
+  }
+  if (status === 403) return `was refused by ${host} (${code})`;
+  if (status === 404) return `was not found on ${host} (HTTP 404)`;
+  if (status >= 500) {
+    return `could not be fetched: ${host} failed with ${code}; try again later`;
+  }
+  return `could not be fetched (${code})`;
 }

@@ -45,4 +45,66 @@ describe('rangeFetch', () => {
     const response = await rangeFetch(fetch)(`${withoutRanges.origin}/f.bin`);
     expect(response.status).toBe(200);
   });
+
+  describe('names network faults for the worker', () => {
+    let cutting: StaticServer;
+    let failing: StaticServer;
+    beforeAll(async () => {
+      writeFileSync(join(dir, 'big.bin'), Buffer.alloc(200_000, 7));
+      cutting = await startStaticServer({ root: dir, cutAfterBytes: 1000 });
+      failing = await startStaticServer({ root: dir, failWithStatus: 500 });
+    });
+    afterAll(async () => {
+      await cutting.close();
+      await failing.close();
+    });
+    const recorder = () => {
+      const faults: [string, string][] = [];
+      return { faults, onFault: (url: string, p: string) => void faults.push([url, p]) };
+    };
+
+    it('a connection cut mid-body', async () => {
+      const { faults, onFault } = recorder();
+      const url = `${cutting.origin}/big.bin`;
+      const response = await rangeFetch(fetch, { onFault })(url, {
+        headers: { Range: 'bytes=0-99999' },
+      });
+      await expect(response.arrayBuffer()).rejects.toThrow();
+      expect(faults).toEqual([
+        [
+          url,
+          `the connection to ${new URL(url).host} was cut after 1000 of 100000 bytes of a range request`,
+        ],
+      ]);
+    });
+
+    it('an error status, and a refused connection', async () => {
+      const { faults, onFault } = recorder();
+      const url = `${failing.origin}/big.bin`;
+      const response = await rangeFetch(fetch, { onFault })(url, {
+        headers: { Range: 'bytes=0-9' },
+      });
+      expect(response.status).toBe(500);
+      const refused: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+      await expect(
+        rangeFetch(refused, { onFault })('https://gone.example/a', {
+          headers: { Range: 'bytes=0-9' },
+        }),
+      ).rejects.toThrow('Failed to fetch');
+      expect(faults).toEqual([
+        [url, `${new URL(url).host} answered HTTP 500 Internal Server Error`],
+        ['https://gone.example/a', 'the connection to gone.example failed'],
+      ]);
+    });
+
+    it('reports nothing for a whole body', async () => {
+      const { faults, onFault } = recorder();
+      const response = await rangeFetch(fetch, { onFault })(`${withRanges.origin}/f.bin`, {
+        headers: { Range: 'bytes=0-3' },
+      });
+      expect(response.url).toBe(`${withRanges.origin}/f.bin`);
+      expect(await response.text()).toBe('PAR1');
+      expect(faults).toEqual([]);
+    });
+  });
 });

@@ -5,6 +5,9 @@
  *   is our job, not the HTTP cache's.
  * - A host that ignores Range answers 200 with the whole file: reading a 250 MB shard to get a few
  *   kilobytes must not happen silently, so that becomes a clear error.
+ * - parquet-wasm turns every network failure into an opaque error, so what went wrong (a status,
+ *   a refused connection, a body cut short) is told to `onFault` first, in words for the user,
+ *   keyed by the URL asked for; the worker puts it into the error it reports.
  */
 export class RangeNotSupportedError extends Error {
   constructor(url: string) {
@@ -16,16 +19,83 @@ export class RangeNotSupportedError extends Error {
   }
 }
 
-export function rangeFetch(baseFetch: typeof fetch): typeof fetch {
+export interface RangeFetchOptions {
+  onFault?: (url: string, problem: string) => void;
+}
+
+export function rangeFetch(baseFetch: typeof fetch, options: RangeFetchOptions = {}): typeof fetch {
+  const fault = options.onFault ?? (() => undefined);
   return async (input, init) => {
     const original = new Request(input, init);
     if (!original.headers.has('Range')) return baseFetch(original);
     const request = new Request(original, { cache: 'no-store' });
-    const response = await baseFetch(request);
+    const { url } = request;
+    const host = new URL(url).host;
+    let response: Response;
+    try {
+      response = await baseFetch(request);
+    } catch (error) {
+      if (!request.signal.aborted) fault(url, `the connection to ${host} failed`);
+      throw error;
+    }
     if (response.status === 200) {
       await response.body?.cancel();
-      throw new RangeNotSupportedError(request.url);
+      const error = new RangeNotSupportedError(url);
+      fault(url, error.message);
+      throw error;
     }
-    return response;
+    if (!response.ok) {
+      fault(url, `${host} answered HTTP ${response.status} ${response.statusText}`.trim());
+      return response;
+    }
+    return watchBody(response, (received, expected) =>
+      fault(
+        url,
+        `the connection to ${host} was cut after ${received} of ${expected ?? 'the'} bytes of a ` +
+          'range request',
+      ),
+    );
   };
+}
+
+/** The same response, whose body reports a failure or an end short of Content-Length. */
+function watchBody(
+  response: Response,
+  onCut: (received: number, expected: number | undefined) => void,
+): Response {
+  const body = response.body;
+  if (!body) return response;
+  const length = Number(response.headers.get('Content-Length') ?? NaN);
+  const expected = Number.isFinite(length) ? length : undefined;
+  const reader = body.getReader();
+  let received = 0;
+  const watched = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        onCut(received, expected);
+        controller.error(error);
+        return;
+      }
+      if (chunk.done) {
+        if (expected !== undefined && received < expected) onCut(received, expected);
+        controller.close();
+        return;
+      }
+      received += chunk.value.byteLength;
+      controller.enqueue(chunk.value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  const copy = new Response(watched, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  // A constructed Response has an empty `url`, and parquet-wasm's HTTP client parses it (a panic,
+  // "url parse", otherwise): keep the original's.
+  Object.defineProperty(copy, 'url', { value: response.url });
+  return copy;
 }

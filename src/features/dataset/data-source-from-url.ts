@@ -1,6 +1,9 @@
 import { sampleSource, urlSource, type DataSource } from '../../db/data-source';
 
-/** `?data=<url>` (repeatable) opens those parquet files; without it the embedded sample opens. */
+/**
+ * `?data=<url>` (repeatable) opens those parquet files, or the parquet files of a Hugging Face
+ * dataset page; without it the embedded sample opens.
+ */
 export function dataSourceFromUrl(href: string): DataSource {
   const url = new URL(href);
   const data = url.searchParams.getAll('data').filter((u) => u.trim() !== '');

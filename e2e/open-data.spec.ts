@@ -1,0 +1,245 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, nativeRowCount, formatCount } from './fixtures';
+import {
+  CUTTING_ORIGIN,
+  DATA_ORIGIN,
+  E2E_TOKEN,
+  FAILING_ORIGIN,
+  NO_RANGE_ORIGIN,
+  REDIRECT_ORIGIN,
+  SLOW_ORIGIN,
+  TOKEN_ORIGIN,
+} from './ports';
+import { sampleShards } from './sample-native';
+import { E2E_DATA_DIR, e2eShardNames } from './test-data';
+
+test.use({
+  allowedOrigins: [
+    DATA_ORIGIN,
+    NO_RANGE_ORIGIN,
+    FAILING_ORIGIN,
+    CUTTING_ORIGIN,
+    TOKEN_ORIGIN,
+    REDIRECT_ORIGIN,
+    SLOW_ORIGIN,
+  ],
+});
+
+// The first open of each page compiles DuckDB-WASM: over a minute when the shared cores are busy.
+test.beforeEach(() => test.slow());
+const FIRST_OPEN = { timeout: 240_000 };
+
+const shardPaths = () => e2eShardNames().map((n) => join(E2E_DATA_DIR, n));
+const statusFor = async (paths: string[]) =>
+  `${formatCount(await nativeRowCount(paths))} conversations`;
+
+/** Loads the app with the embedded sample open: the dataset every failure must leave in place. */
+async function openSample(page: Page) {
+  await page.goto('/');
+  const status = await statusFor(sampleShards());
+  await expect(page.getByRole('status')).toHaveText(status, FIRST_OPEN);
+  return status;
+}
+
+async function openUrlsInDialog(page: Page, urls: string[], token?: string) {
+  await page.getByRole('button', { name: 'Open data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open data' });
+  await dialog.getByLabel('Parquet URLs').fill(urls.join('\n'));
+  if (token !== undefined) await dialog.getByLabel(/access token/).fill(token);
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const dataParams = (page: Page) => new URL(page.url()).searchParams.getAll('data');
+
+test('local files open through the picker, with counts equal to native DuckDB', async ({
+  guardedPage: page,
+}) => {
+  await page.goto(`/?data=${encodeURIComponent(`${DATA_ORIGIN}/${e2eShardNames()[0]}`)}`);
+  await expect(page.getByRole('status')).toHaveText(
+    await statusFor(shardPaths().slice(0, 1)),
+    FIRST_OPEN,
+  );
+
+  const openButton = page.getByRole('button', { name: 'Open data' });
+  await openButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Open data' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(openButton).toBeFocused();
+
+  await openButton.click();
+  await dialog.getByLabel('Parquet files').setInputFiles(shardPaths());
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toHaveText(await statusFor(shardPaths()));
+  await expect(page.getByText('2 local files')).toBeVisible();
+  // A link cannot carry local files: `data` goes, so the link no longer claims the URL dataset.
+  expect(dataParams(page)).toEqual([]);
+});
+
+/** Drags files built in the page from these bytes onto the window, as a person's drop would. */
+async function dropFiles(page: Page, files: { name: string; base64: string }[]) {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of list) {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name));
+    }
+    return transfer;
+  }, files);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await expect(page.getByText('Drop .parquet files to open them')).toBeVisible();
+  await page.dispatchEvent('body', 'dragover', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page.getByText('Drop .parquet files to open them')).toBeHidden();
+}
+
+test('local files open by drag and drop; other files are refused by name', async ({
+  guardedPage: page,
+}) => {
+  const sample = await openSample(page);
+  await dropFiles(page, [
+    { name: 'train.parquet', base64: readFileSync(shardPaths()[0]!).toString('base64') },
+    { name: 'notes.txt', base64: Buffer.from('not parquet').toString('base64') },
+  ]);
+  await expect(page.getByRole('alert')).toHaveText(/notes\.txt is not a parquet file/);
+  await expect(page.getByRole('status')).toHaveText(sample);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+
+  await dropFiles(
+    page,
+    shardPaths().map((path, i) => ({
+      name: e2eShardNames()[i]!,
+      base64: readFileSync(path).toString('base64'),
+    })),
+  );
+  await expect(page.getByRole('status')).toHaveText(await statusFor(shardPaths()));
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('URLs open through the dialog and the link reopens them', async ({ guardedPage: page }) => {
+  await openSample(page);
+  const urls = e2eShardNames().map((n) => `${DATA_ORIGIN}/${n}`);
+  await openUrlsInDialog(page, urls);
+  const status = await statusFor(shardPaths());
+  await expect(page.getByRole('status')).toHaveText(status);
+  expect(dataParams(page)).toEqual(urls);
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText(status, FIRST_OPEN);
+});
+
+test('each network fault names the file, keeps the sample open, and Retry works once the host is back', async ({
+  guardedPage: page,
+}) => {
+  const sample = await openSample(page);
+  const name = e2eShardNames()[0]!;
+  for (const [origin, file, message] of [
+    [
+      DATA_ORIGIN,
+      'missing.parquet',
+      /missing\.parquet: was not found on 127\.0\.0\.1:\d+ \(HTTP 404\)/,
+    ],
+    [FAILING_ORIGIN, name, /: could not be fetched: 127\.0\.0\.1:\d+ failed with HTTP 500/],
+    [
+      NO_RANGE_ORIGIN,
+      name,
+      /: was sent whole instead of in parts: the host ignores HTTP Range requests/,
+    ],
+    [
+      CUTTING_ORIGIN,
+      name,
+      /: could not be read: the connection to 127\.0\.0\.1:\d+ was cut after 4096 of \d+ bytes/,
+    ],
+    [
+      TOKEN_ORIGIN,
+      name,
+      /: was refused by 127\.0\.0\.1:\d+ without a valid access token \(HTTP 401\)/,
+    ],
+  ] as const) {
+    await openUrlsInDialog(page, [`${origin}/${file}`]);
+    const alert = page.getByRole('alert');
+    await expect(alert, origin).toContainText(message);
+    await expect(alert).toContainText(`${file}:`);
+    await expect(alert).toContainText('Embedded sample is still open');
+    await expect(page.getByRole('status')).toHaveText(sample);
+    expect(dataParams(page)).toEqual([]);
+  }
+
+  let down = true;
+  await page.route(`${DATA_ORIGIN}/**`, (route) =>
+    down ? route.fulfill({ status: 503, body: 'down' }) : route.continue(),
+  );
+  const urls = e2eShardNames().map((n) => `${DATA_ORIGIN}/${n}`);
+  await openUrlsInDialog(page, urls);
+  await expect(page.getByRole('alert')).toContainText('failed with HTTP 503');
+  await expect(page.getByRole('status')).toHaveText(sample);
+  down = false;
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('status')).toHaveText(await statusFor(shardPaths()));
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(dataParams(page)).toEqual(urls);
+});
+
+test('hosts that want a token open with it; the token goes nowhere else, not even through a redirect', async ({
+  guardedPage: page,
+}) => {
+  // Test-only: lets the app treat these loopback origins as Hub hosts (src/db/hub-auth.ts).
+  await page.addInitScript(
+    (origins) => {
+      (
+        window as unknown as { __convoscopeTestTokenOrigins: string[] }
+      ).__convoscopeTestTokenOrigins = origins;
+    },
+    [TOKEN_ORIGIN, REDIRECT_ORIGIN],
+  );
+  const requests: { url: string; authorization?: string }[] = [];
+  page.context().on('request', async (request) => {
+    const headers = await request.allHeaders();
+    requests.push({ url: request.url(), authorization: headers.authorization });
+  });
+  await openSample(page);
+  const names = e2eShardNames();
+  // The second shard's host demands the token too, then redirects to another origin, as the Hub
+  // redirects `resolve` URLs to its CDN.
+  await openUrlsInDialog(
+    page,
+    [`${TOKEN_ORIGIN}/${names[0]}`, `${REDIRECT_ORIGIN}/${names[1]}`],
+    E2E_TOKEN,
+  );
+  await expect(page.getByRole('status')).toHaveText(await statusFor(shardPaths()));
+  const sent = requests.filter((r) => r.authorization);
+  expect(sent.map((r) => new URL(r.url).origin).sort()).toContain(TOKEN_ORIGIN);
+  expect(sent.map((r) => new URL(r.url).origin)).toContain(REDIRECT_ORIGIN);
+  for (const r of sent) {
+    expect([TOKEN_ORIGIN, REDIRECT_ORIGIN], r.url).toContain(new URL(r.url).origin);
+    expect(r.authorization).toBe(`Bearer ${E2E_TOKEN}`);
+  }
+  const redirected = requests.filter((r) => r.url.startsWith(`${DATA_ORIGIN}/`));
+  expect(redirected.length).toBeGreaterThan(0);
+  expect(redirected.filter((r) => r.authorization)).toEqual([]);
+
+  expect(page.url()).not.toContain(E2E_TOKEN);
+  expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain(E2E_TOKEN);
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain(E2E_TOKEN);
+});
+
+test('a slow host shows progress with time left, and Cancel keeps the sample', async ({
+  guardedPage: page,
+}) => {
+  const sample = await openSample(page);
+  await openUrlsInDialog(
+    page,
+    e2eShardNames().map((n) => `${SLOW_ORIGIN}/${n}`),
+  );
+  const progress = page.getByRole('progressbar', { name: 'Loading dataset' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByText(/ left/)).toBeVisible();
+  await expect(page.getByText(/[1-9][\d,]* of [\d,]+ rows/)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByText('was cancelled')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(sample);
+});
