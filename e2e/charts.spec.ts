@@ -22,7 +22,7 @@ async function nativeCount(where: string) {
 
 // The sample loads in seconds, but slowly on a loaded CI machine: wait for the first figure longer.
 test.slow();
-const loaded = { timeout: 60_000 };
+const loaded = { timeout: 180_000 };
 
 const figure = (page: Page, caption: string) => page.getByRole('figure', { name: caption });
 const status = (page: Page) => page.getByRole('status');
@@ -132,4 +132,153 @@ test('Table 4 downloads as CSV with native counts for a model', async ({ guarded
     'Model,Conversations,With a flagged user message (attempt),With a flagged assistant message (success)',
   );
   expect(lines).toContain(`vicuna-13b,${conversations},${attempts},${successes}`);
+});
+
+/** Any message flagged for a category, over the raw shards (`name` from the closed list). */
+const flaggedFor = (name: string) =>
+  `coalesce(list_bool_or(list_transform(openai_moderation, m -> coalesce(m.categories.${name}, false))), false)`;
+const maxScore = (name: string) =>
+  `list_max(list_transform(openai_moderation, m -> m.category_scores.${name}))`;
+
+const chips = (page: Page) =>
+  page.getByRole('region', { name: 'Current selection' }).getByRole('listitem');
+
+/** The list's grid holds one row per matching conversation plus its header row. */
+async function expectListRows(page: Page, count: number) {
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
+  await expect(page.getByRole('grid', { name: 'Conversations' })).toHaveAttribute(
+    'aria-rowcount',
+    String(count + 1),
+  );
+}
+
+test('a heatmap cell adds its model and category, and the list narrows to native counts', async ({
+  guardedPage: page,
+}) => {
+  const model = `model = 'vicuna-13b'`;
+  const [total, modelCount, flagged] = await Promise.all([
+    nativeCount('TRUE'),
+    nativeCount(model),
+    nativeCount(`${model} AND ${flaggedFor('hate')}`),
+  ]);
+  expect(flagged).toBeGreaterThan(0);
+
+  await page.goto('/?view=charts');
+  const cell = page.getByRole('button', { name: /^vicuna-13b, hate: / });
+  await expect(cell).toBeVisible(loaded);
+  await expect(cell).toHaveAccessibleName(
+    `vicuna-13b, hate: ${((100 * flagged) / modelCount).toFixed(1)}% (${formatCount(flagged)} of ${formatCount(modelCount)})`,
+  );
+  await cell.click();
+
+  await expect(page).toHaveURL(/cat=hate/);
+  const url = new URL(page.url());
+  expect(url.searchParams.getAll('model')).toEqual(['vicuna-13b']);
+  expect(url.searchParams.getAll('cat')).toEqual(['hate']);
+  await expect(chips(page)).toHaveText(['Model: vicuna-13b×', 'Category: hate×']);
+  await expect(status(page)).toHaveText(
+    `${formatCount(flagged)} of ${formatCount(total)} conversations`,
+  );
+  await expectListRows(page, flagged);
+});
+
+test('a mouse click on a Models bar adds the model, and the list narrows to native counts', async ({
+  guardedPage: page,
+}) => {
+  const [total, koala] = await Promise.all([
+    nativeCount('TRUE'),
+    nativeCount(`model = 'koala-13b'`),
+  ]);
+  await page.goto('/?view=charts');
+  const bar = figure(page, 'Models').getByRole('img', { name: /^koala-13b: / });
+  await expect(bar).toBeVisible(loaded);
+  await expect(bar).toHaveAccessibleName(
+    `koala-13b: ${formatCount(koala)} conversations (${((100 * koala) / total).toFixed(1)}%)`,
+  );
+  // A real pointer: hover shows the tooltip, then a click at the bar's centre (no keyboard).
+  await bar.hover();
+  await expect(
+    figure(page, 'Models').getByText(`${formatCount(koala)} conversations (`),
+  ).toBeVisible();
+  await bar.click();
+
+  await expect(page).toHaveURL(/model=koala-13b/);
+  expect(new URL(page.url()).searchParams.getAll('model')).toEqual(['koala-13b']);
+  await expect(chips(page)).toHaveText(['Model: koala-13b×']);
+  await expect(status(page)).toHaveText(
+    `${formatCount(koala)} of ${formatCount(total)} conversations`,
+  );
+  await expectListRows(page, koala);
+});
+
+test("a Scores bin shows its count on hover and Enter sets the category's minimum score", async ({
+  guardedPage: page,
+}) => {
+  const score = maxScore('harassment');
+  const [total, inBin, atLeast] = await Promise.all([
+    nativeCount('TRUE'),
+    nativeCount(`${score} >= 0.5 AND ${score} < 0.6`),
+    nativeCount(`${score} >= 0.5`),
+  ]);
+  expect(inBin).toBeGreaterThan(0);
+
+  await page.goto('/?view=charts');
+  const scores = figure(page, 'Scores');
+  await expect(scores.getByRole('combobox', { name: 'Category' })).toHaveValue(
+    'harassment',
+    loaded,
+  );
+  const bin = scores.getByRole('img', { name: /^0\.5–0\.6: / });
+  await bin.hover();
+  const share = ((100 * inBin) / total).toFixed(1);
+  await expect(scores.getByText(`${formatCount(inBin)} conversations (`)).toHaveText(
+    `${formatCount(inBin)} conversations (${Number(share) < 0.1 ? '<0.1' : share}%)`,
+  );
+
+  // The keyboard path: focus the chart, arrow to the 11th bin (0.5–0.6), Enter. The pointer
+  // leaves first, so the focused chart starts at the first bin.
+  await page.mouse.move(0, 0);
+  const chart = scores.getByRole('application');
+  await chart.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await expect(scores.getByText(`${formatCount(inBin)} conversations (`)).toBeVisible();
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(/min\.harassment=0\.5(&|$)/);
+  await expect(chips(page)).toHaveText(['Minimum harassment score: 0.5×']);
+  await expect(status(page)).toHaveText(
+    `${formatCount(atLeast)} of ${formatCount(total)} conversations`,
+  );
+  // Every conversation left scores at least 0.5: the bins below are empty now.
+  await scores.getByRole('button', { name: 'Show as table' }).click();
+  const rows = scores.getByRole('table').getByRole('row');
+  await expect(rows.filter({ hasText: /^0\.4–0\.5/ })).toHaveText(/^0\.4–0\.50\s*0%$/);
+  await expect(rows.filter({ hasText: /^0\.5–0\.6/ })).toContainText(formatCount(inBin));
+});
+
+/** Tolerant: font hinting and anti-aliasing may shift a few pixels between runs. */
+const SHOT = { maxDiffPixelRatio: 0.03, animations: 'disabled', caret: 'hide' } as const;
+
+test('the main charts look as they did (screenshots)', async ({ guardedPage: page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/?view=charts');
+  await expect(page.getByRole('region', { name: 'Charts' })).toHaveAttribute(
+    'aria-busy',
+    'false',
+    loaded,
+  );
+  // No hover band or tooltip in the shots.
+  await page.mouse.move(0, 0);
+  for (const [caption, file] of [
+    ['Languages', 'languages.png'],
+    ['Models', 'models.png'],
+    ['Moderation categories', 'moderation-categories.png'],
+    ['Scores', 'scores.png'],
+    ['Turns', 'turns.png'],
+  ] as const) {
+    const shown = figure(page, caption);
+    await shown.scrollIntoViewIfNeeded();
+    await expect(shown.getByRole('application')).toBeVisible();
+    await expect(shown).toHaveScreenshot(file, SHOT);
+  }
 });

@@ -10,6 +10,14 @@ import {
 } from 'recharts';
 import { formatCount } from '../../lib/format';
 import { ActiveLabel } from './active-label';
+import {
+  axisProps,
+  CHART_TEXT_CLASS,
+  cursorProps,
+  gridProps,
+  namedBar,
+  TOOLTIP_CLASS,
+} from './chart-theme';
 import { useEnterToSelect } from './use-enter-to-select';
 import type { CategoryStats } from '../../sql/charts-data';
 import type { CategoryId } from '../../sql/moderation';
@@ -44,21 +52,25 @@ export function CategoryChart({
   return (
     <div
       onKeyDown={keys.onKeyDown}
-      className="focus-within:outline-2 focus-within:outline-blue-700"
+      className={`${CHART_TEXT_CLASS} focus-within:outline-2 focus-within:outline-blue-700`}
     >
       <ResponsiveContainer width="100%" height={categories.length * 34 + 60}>
         <BarChart data={data} layout="vertical" accessibilityLayer title="Moderation categories">
           <ActiveLabel onChange={keys.track} />
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <CartesianGrid {...gridProps} horizontal={false} />
           <XAxis
             type="number"
+            {...axisProps()}
             tickFormatter={(n: number) =>
               asShare ? `${Math.round(n * 1000) / 10}%` : formatCount(n)
             }
           />
-          <YAxis type="category" dataKey="label" width={170} interval={0} tick={{ fontSize: 12 }} />
-          <Tooltip content={<CategoryTooltip total={total} />} />
-          <Legend />
+          <YAxis type="category" dataKey="label" width={170} interval={0} {...axisProps()} />
+          <Tooltip content={<CategoryTooltip total={total} />} cursor={cursorProps} />
+          {/* Legend text in the theme's text colour; the swatches keep the series colours. */}
+          <Legend
+            formatter={(name: string) => <span className="text-xs text-slate-700">{name}</span>}
+          />
           {SIDE_SERIES.map((s) => (
             <Bar
               key={s.key}
@@ -67,6 +79,7 @@ export function CategoryChart({
               fill={s.colour}
               cursor="pointer"
               isAnimationActive={false}
+              shape={namedBar((payload) => seriesName(s, payload, total))}
               onClick={(bar) => select((bar.payload as { label?: string } | undefined)?.label)}
             />
           ))}
@@ -88,7 +101,7 @@ function CategoryTooltip({
   const counts = payload?.[0]?.payload?.counts;
   if (!active || !counts) return null;
   return (
-    <div className="rounded border border-slate-300 bg-white px-2 py-1 text-sm shadow">
+    <div className={TOOLTIP_CLASS}>
       <div className="font-medium">{counts.name}</div>
       {SIDE_SERIES.map((s) => (
         <div key={s.key} className="tabular-nums">
@@ -97,4 +110,10 @@ function CategoryTooltip({
       ))}
     </div>
   );
+}
+
+function seriesName(series: (typeof SIDE_SERIES)[number], payload: unknown, total: number): string {
+  const counts = (payload as { counts: CategoryStats }).counts;
+  const n = counts[series.key];
+  return `${counts.name}, ${series.name}: ${formatCount(n)} conversations (${formatShare(n, total)})`;
 }

@@ -6,6 +6,7 @@ import { useFilters } from '../filters/use-filters';
 import { CategoryFigure } from './category-figure';
 import { chartsOptions } from './chart-queries';
 import { ModelCategoryHeatmap } from './model-category-heatmap';
+import { filtersForScoreBin } from './score-bin-filter';
 import { AttemptsByModelTable, FlaggedByCategoryTable } from './safety-tables';
 import { LanguagesFigure, ModelsFigure, ScoresFigure, TurnsFigure } from './value-figures';
 
@@ -15,7 +16,8 @@ const withValue = <T,>(values: readonly T[], value: T): T[] =>
 
 /**
  * The charts and safety tables for the current selection. Clicking a bar (or Enter on a focused bar
- * or a table row's button) adds its value to the filters, which live in the URL.
+ * or a table row's button) adds its value to the filters, which live in the URL; a Scores bin sets
+ * its category's minimum score.
  */
 export function ChartsPanel({ datasetVersion }: { datasetVersion: number }) {
   const { filters, setFilters } = useFilters();
@@ -65,6 +67,7 @@ export function ChartsPanel({ datasetVersion }: { datasetVersion: number }) {
         empty={empty}
         category={scoreCategory}
         onCategoryChange={setScoreCategory}
+        onSelect={(id, bin) => setFilters(filtersForScoreBin(filters, id, bin))}
       />
       {!empty && (
         <>

@@ -1,13 +1,38 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatCount } from '../../lib/format';
 import { ActiveLabel } from './active-label';
+import {
+  axisProps,
+  CHART_TEXT_CLASS,
+  cursorProps,
+  gridProps,
+  namedBar,
+  TOOLTIP_CLASS,
+} from './chart-theme';
 import { useEnterToSelect } from './use-enter-to-select';
 import { formatShare, PALETTE } from './palette';
 import type { ValueRow } from './value-table';
 
+/** A dashed line at the start of one bar of a column chart, with a short label. */
+export interface ChartMarker {
+  /** The label of the bar whose left edge is marked. */
+  at: string;
+  label: string;
+}
+
 /**
  * Bars of conversation counts. Hover or arrow keys (Recharts' accessibility layer) show the exact
- * count and share; a click, or Enter on the focused chart, selects the active bar.
+ * count and share; a click, or Enter on the focused chart, selects the active bar. Each bar is
+ * named `label: N conversations (share)`.
  */
 export function CountBarChart({
   title,
@@ -16,6 +41,7 @@ export function CountBarChart({
   layout,
   scale = 'linear',
   colour = PALETTE.blue,
+  marker,
   onSelect,
 }: {
   title: string;
@@ -25,6 +51,7 @@ export function CountBarChart({
   layout: 'horizontal' | 'columns';
   scale?: 'linear' | 'log';
   colour?: string;
+  marker?: ChartMarker;
   onSelect?: (key: string) => void;
 }) {
   const select = (label: string | undefined) => {
@@ -32,6 +59,8 @@ export function CountBarChart({
     if (row?.selectable) onSelect?.(row.key);
   };
   const horizontal = layout === 'horizontal';
+  // Many column labels (the score bins) overlap when level: slant them.
+  const crowded = !horizontal && rows.length > 11;
   const valueAxis = {
     type: 'number' as const,
     scale,
@@ -40,42 +69,71 @@ export function CountBarChart({
       scale === 'log' ? [1, Math.max(max, 10)] : [0, Math.max(max, 1)],
     allowDataOverflow: scale === 'log',
     tickFormatter: (n: number) => formatCount(n),
+    ...axisProps(),
   };
   const labelAxis = { type: 'category' as const, dataKey: 'label', interval: 0 };
+  const barName = (payload: unknown) => {
+    const row = payload as ValueRow;
+    return `${row.label}: ${formatCount(row.count)} conversations (${formatShare(row.count, total)})`;
+  };
   const keys = useEnterToSelect(select);
   return (
     <div
       onKeyDown={keys.onKeyDown}
-      className="focus-within:outline-2 focus-within:outline-blue-700"
+      className={`${CHART_TEXT_CLASS} focus-within:outline-2 focus-within:outline-blue-700`}
     >
-      <ResponsiveContainer width="100%" height={horizontal ? rows.length * 22 + 40 : 240}>
+      <ResponsiveContainer
+        width="100%"
+        height={horizontal ? rows.length * 22 + 40 : crowded ? 270 : 240}
+      >
         <BarChart
           data={rows as ValueRow[]}
           layout={horizontal ? 'vertical' : 'horizontal'}
           accessibilityLayer
           title={title}
-          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+          margin={{ top: 8, right: 16, bottom: 4, left: 4 }}
         >
           <ActiveLabel onChange={keys.track} />
-          <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
+          <CartesianGrid {...gridProps} horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
               <XAxis {...valueAxis} />
-              <YAxis {...labelAxis} width={130} tick={{ fontSize: 12 }} />
+              <YAxis {...labelAxis} {...axisProps()} width={130} />
             </>
           ) : (
             <>
-              <XAxis {...labelAxis} tick={{ fontSize: 11 }} />
+              <XAxis
+                {...labelAxis}
+                {...axisProps(11)}
+                angle={crowded ? -35 : 0}
+                textAnchor={crowded ? 'end' : 'middle'}
+                height={crowded ? 56 : 30}
+              />
               <YAxis {...valueAxis} width={56} />
             </>
           )}
-          <Tooltip content={<CountTooltip total={total} />} />
+          <Tooltip content={<CountTooltip total={total} />} cursor={cursorProps} />
+          {marker && !horizontal && (
+            <ReferenceLine
+              x={marker.at}
+              position="start"
+              stroke="currentColor"
+              strokeDasharray="4 3"
+              label={{
+                value: marker.label,
+                position: 'insideTopRight',
+                fill: 'currentColor',
+                fontSize: 11,
+              }}
+            />
+          )}
           <Bar
             dataKey="count"
             name="Conversations"
             fill={colour}
             cursor={onSelect ? 'pointer' : undefined}
             isAnimationActive={false}
+            shape={namedBar(barName)}
             onClick={(bar) => select((bar.payload as ValueRow | undefined)?.label)}
           />
         </BarChart>
@@ -96,7 +154,7 @@ function CountTooltip({
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
   return (
-    <div className="rounded border border-slate-300 bg-white px-2 py-1 text-sm shadow">
+    <div className={TOOLTIP_CLASS}>
       <div className="font-medium">{row.label}</div>
       <div className="tabular-nums">
         {formatCount(row.count)} conversations ({formatShare(row.count, total)})

@@ -1,7 +1,7 @@
 import type { ModelStats } from '../../sql/charts-data';
 import { CATEGORIES, type CategoryId } from '../../sql/moderation';
 import { formatCount } from '../../lib/format';
-import { formatShare, heatColour } from './palette';
+import { formatShare, HEAT_LIGHT_TEXT, heatColour } from './palette';
 
 /**
  * Share of each model's conversations flagged per category, as a table of coloured cells (a table
@@ -18,6 +18,7 @@ export function ModelCategoryHeatmap({
   const share = (m: ModelStats, id: CategoryId) =>
     m.conversations === 0 ? 0 : m.categories[id] / m.conversations;
   const maxShare = Math.max(0, ...models.flatMap((m) => CATEGORIES.map((c) => share(m, c.id))));
+  // Dark cells keep white text in both themes (a theme's remapped "white" would be dark).
   return (
     <div className="overflow-x-auto">
       <table className="text-xs tabular-nums">
@@ -53,7 +54,7 @@ export function ModelCategoryHeatmap({
                       title={`${formatCount(m.categories[c.id])} of ${formatCount(m.conversations)}`}
                       onClick={() => onSelect(m.model, c.id)}
                       style={{ backgroundColor: heatColour(maxShare === 0 ? 0 : s / maxShare) }}
-                      className={`w-full min-w-12 px-1 py-0.5 text-right focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-orange-600 ${s / (maxShare || 1) > 0.55 ? 'text-white' : 'text-slate-900'}`}
+                      className={`w-full min-w-12 px-1 py-0.5 text-right focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-orange-600 ${s / (maxShare || 1) > HEAT_LIGHT_TEXT ? 'text-[#fff]' : 'text-slate-900'}`}
                     >
                       {shown}
                     </button>

@@ -6,6 +6,6 @@ import { PALETTE } from './palette';
  */
 export const SIDE_SERIES = [
   { key: 'flagged', name: 'Flagged for the category', colour: PALETTE.blue },
-  { key: 'withFlaggedUser', name: '…and a user message flagged', colour: PALETTE.orange },
+  { key: 'withFlaggedUser', name: '…and a user message flagged', colour: PALETTE.vermillion },
   { key: 'withFlaggedAssistant', name: '…and an assistant message flagged', colour: PALETTE.green },
 ] as const;

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { formatCount } from '../../lib/format';
-import type { ChartData } from '../../sql/charts-data';
+import { SCORE_EDGES } from '../../sql/charts';
+import { scoreBinLabel, type ChartData, type ScoreBin } from '../../sql/charts-data';
 import { CATEGORIES, type CategoryId } from '../../sql/moderation';
 import { ChartFigure, toggleClass } from './chart-figure';
 import { CountBarChart } from './count-bar-chart';
 import { PALETTE } from './palette';
+import { isScoreBinSelectable } from './score-bin-filter';
 import { ValueTable, type ValueRow } from './value-table';
 
 interface FigureProps {
@@ -145,19 +147,33 @@ export function TurnsFigure({
   );
 }
 
+/** The moderation API's flag threshold sits near 0.5: marked on the Scores axis. */
+const FLAG_BOUNDARY_BIN = scoreBinLabel(SCORE_EDGES.indexOf(0.5));
+
 export function ScoresFigure({
   data,
   empty,
   category,
   onCategoryChange,
-}: FigureProps & { category: CategoryId; onCategoryChange: (id: CategoryId) => void }) {
-  const rows: ValueRow[] = data.scores.map((s) => ({
-    key: s.label,
+  onSelect,
+}: FigureProps & {
+  category: CategoryId;
+  onCategoryChange: (id: CategoryId) => void;
+  /** A bin was chosen: `bin` of the highest score of `category` (the one shown). */
+  onSelect: (category: CategoryId, bin: ScoreBin) => void;
+}) {
+  const name = CATEGORIES.find((c) => c.id === data.scoreCategory)?.name ?? data.scoreCategory;
+  const rows: ValueRow[] = data.scores.map((s, i) => ({
+    key: String(i),
     label: s.label,
     count: s.count,
-    selectable: false,
+    selectable: isScoreBinSelectable(s),
+    action: `Set the minimum ${name} score to ${s.min}`,
   }));
-  const name = CATEGORIES.find((c) => c.id === data.scoreCategory)?.name ?? data.scoreCategory;
+  const select = (key: string) => {
+    const bin = data.scores[Number(key)];
+    if (bin) onSelect(data.scoreCategory, bin);
+  };
   const scored = data.scores.reduce((sum, s) => sum + s.count, 0);
   return (
     <ChartFigure
@@ -169,7 +185,7 @@ export function ScoresFigure({
           <select
             value={category}
             onChange={(e) => onCategoryChange(e.target.value as CategoryId)}
-            className="rounded border border-slate-300 px-1 py-0.5"
+            className="rounded border border-slate-300 bg-white px-1 py-0.5"
           >
             {CATEGORIES.map((c) => (
               <option key={c.id} value={c.id}>
@@ -185,12 +201,14 @@ export function ScoresFigure({
           labelHeader="Score"
           rows={rows}
           total={data.matching}
+          onSelect={select}
         />
       }
     >
       <p className="text-xs text-slate-500">
         Highest {name} score per conversation ({formatCount(scored)} scored); bins are decades below
-        0.1, then steps of 0.1.
+        0.1, then steps of 0.1; counts on a log scale. Click a bin to keep scores from its lower
+        edge up.
       </p>
       <CountBarChart
         title="Scores"
@@ -198,6 +216,10 @@ export function ScoresFigure({
         total={data.matching}
         layout="columns"
         colour={PALETTE.purple}
+        // Most conversations score near 0: on a linear axis every bin above 0.1 would be flat.
+        scale="log"
+        marker={{ at: FLAG_BOUNDARY_BIN, label: 'flag ≈ 0.5' }}
+        onSelect={select}
       />
     </ChartFigure>
   );

@@ -7,6 +7,8 @@ export interface ValueRow {
   count: number;
   /** False for rows that name no single filter value (such as "Other languages"). */
   selectable: boolean;
+  /** What selecting the row does, when "Add <label> to the filters" would not say it. */
+  action?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export function ValueTable({
               {row.selectable && onSelect ? (
                 <button
                   type="button"
-                  title={`Add ${row.label} to the filters`}
+                  title={row.action ?? `Add ${row.label} to the filters`}
                   onClick={() => onSelect(row.key)}
                   className="text-blue-800 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700"
                 >

@@ -127,6 +127,14 @@ export function clearFacet(filters: Filters, facet: FacetName): Filters {
   }
 }
 
+/** The same filters with one category's minimum score set, or removed when `score` is undefined. */
+export function withMinScore(filters: Filters, id: CategoryId, score: number | undefined): Filters {
+  const minScores = { ...filters.minScores };
+  if (score === undefined) delete minScores[id];
+  else minScores[id] = score;
+  return { ...filters, minScores };
+}
+
 /** Adds a value to a selection, or removes it when present; order of selection is kept. */
 export function toggleValue<T>(values: readonly T[], value: T): T[] {
   return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];

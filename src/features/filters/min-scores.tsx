@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { CATEGORIES, type CategoryId } from '../../sql/moderation';
-import type { Filters } from './filters';
+import { withMinScore, type Filters } from './filters';
 import { MinScoreRow } from './min-score-row';
 
 /** The per-category minimum scores, behind a disclosure that starts open when one is set. */
@@ -11,12 +11,8 @@ export function MinScores(props: { filters: Filters; onChange: (next: Filters) =
   const [toggled, setToggled] = useState<boolean | undefined>(undefined);
   const expanded = toggled ?? active > 0;
   const listId = useId();
-  const setScore = (id: CategoryId, score: number | undefined) => {
-    const minScores = { ...filters.minScores };
-    if (score === undefined) delete minScores[id];
-    else minScores[id] = score;
-    onChange({ ...filters, minScores });
-  };
+  const setScore = (id: CategoryId, score: number | undefined) =>
+    onChange(withMinScore(filters, id, score));
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-center gap-2">
