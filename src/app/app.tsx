@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { dataSourceFromUrl } from '../features/dataset/data-source-from-url';
+import { DatasetOrigin } from '../features/dataset/dataset-origin';
 import { DatasetStatus } from '../features/dataset/dataset-status';
+import { ForgetCacheButton } from '../features/dataset/forget-cache-button';
 import { LoadingProgress } from '../features/dataset/loading-progress';
 import { CancelledNotice } from '../features/dataset/cancelled-notice';
 import { useDataset } from '../features/dataset/use-dataset';
@@ -20,6 +22,8 @@ export function App() {
           <>
             <span className="text-sm text-slate-500">{dataset.active.label}</span>
             <DatasetStatus datasetVersion={dataset.active.version} />
+            <DatasetOrigin origin={dataset.active.origin} note={dataset.active.note} />
+            <ForgetCacheButton datasetVersion={dataset.active.version} />
             <div className="ml-auto self-center">
               <ViewSwitch />
             </div>

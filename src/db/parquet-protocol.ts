@@ -72,7 +72,9 @@ export type WorkerRequest =
       /** The `content` and `role` leaves. */
       leaves: string[];
     }
-  | { type: 'search'; task: SearchTask };
+  | { type: 'search'; task: SearchTask }
+  /** Every column of one row group of a prepared `conversations` sidecar (src/db/sidecar.ts). */
+  | { type: 'sidecar'; shard: ShardRef; rowGroup: number };
 
 export interface WorkerResults {
   inspect: ShardInfo;
@@ -83,6 +85,8 @@ export interface WorkerResults {
   previews: { previews: (string | null)[] };
   /** Global rows of the matching conversations (ascending) and snippets of the first ones. */
   search: { rows: number[]; snippets: SearchSnippet[]; scanned: number };
+  /** Arrow IPC stream of the sidecar's rows, as parquet-wasm decoded them. */
+  sidecar: { ipc: Uint8Array };
 }
 
 export type WorkerResponse =
