@@ -6,6 +6,10 @@ export const E2E_DATA_DIR = join(process.cwd(), '.cache', 'e2e-data');
 export const E2E_DATASET = { rows: 3_000, shards: 2, seed: 7, rowGroupSize: 500 };
 /** A shard like the others but without the `language` column. */
 export const MISSING_COLUMN_SHARD = 'missing-language.parquet';
+/** Copies of the shards with an `npm run index` sidecar beside them (served under `indexed/`). */
+export const INDEXED_DIR = join(E2E_DATA_DIR, 'indexed');
+/** Copies of the shards beside a manifest that lists other sizes (served under `indexed-stale/`). */
+export const STALE_INDEX_DIR = join(E2E_DATA_DIR, 'indexed-stale');
 
 export function e2eShardNames(): string[] {
   const manifest = JSON.parse(readFileSync(join(E2E_DATA_DIR, 'manifest.json'), 'utf8')) as {
