@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generateDataset } from '../scripts/generator/generate-dataset';
+import { writeSidecar } from '../scripts/index/write-sidecar';
 import { startStaticServer } from '../scripts/serve-range';
+import { SIDECAR_MANIFEST, SIDECAR_TABLE } from '../src/db/sidecar';
 import { quoteString } from '../src/sql/quote';
 import {
   CUT_AFTER_BYTES,
@@ -20,10 +23,13 @@ import {
 import {
   E2E_DATA_DIR,
   E2E_DATASET,
+  INDEXED_DIR,
   MISSING_COLUMN_SHARD,
+  STALE_INDEX_DIR,
   WILDCHAT_DATASET,
   WILDCHAT_DIR,
   e2eDataReady,
+  e2eShardNames,
 } from './test-data';
 
 /**
@@ -50,6 +56,7 @@ export default async function globalSetup() {
     conn.closeSync();
   }
   await ensureWildChat();
+  if (!upToDate || !existsSync(join(STALE_INDEX_DIR, SIDECAR_MANIFEST))) await writeIndexedCopies();
   const servers = await Promise.all([
     startStaticServer({ root: E2E_DATA_DIR, port: DATA_PORT, cors: true }),
     startStaticServer({ root: E2E_DATA_DIR, port: NO_RANGE_PORT, cors: true, ranges: false }),
@@ -83,4 +90,23 @@ async function ensureWildChat() {
     manifest.rows === WILDCHAT_DATASET.rows &&
     manifest.rowGroupSize === WILDCHAT_DATASET.rowGroupSize;
   if (!upToDate) await generateDataset({ ...WILDCHAT_DATASET, outDir: dir });
+}
+
+/**
+ * Copies of the shards with an `index` sidecar beside them, and copies whose manifest no longer
+ * matches them (a shard's size differs), each in its own folder of the data server.
+ */
+async function writeIndexedCopies() {
+  const names = e2eShardNames();
+  for (const dir of [INDEXED_DIR, STALE_INDEX_DIR]) {
+    await mkdir(dir, { recursive: true });
+    for (const name of names) await copyFile(join(E2E_DATA_DIR, name), join(dir, name));
+  }
+  const { manifest } = await writeSidecar({
+    shards: names.map((n) => join(INDEXED_DIR, n)),
+    outDir: INDEXED_DIR,
+  });
+  await copyFile(join(INDEXED_DIR, SIDECAR_TABLE), join(STALE_INDEX_DIR, SIDECAR_TABLE));
+  const stale = { ...manifest, shards: manifest.shards.map((s) => ({ ...s, bytes: s.bytes + 1 })) };
+  await writeFile(join(STALE_INDEX_DIR, SIDECAR_MANIFEST), JSON.stringify(stale));
 }

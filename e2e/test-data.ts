@@ -18,6 +18,10 @@ export const WILDCHAT_SHARD = `${WILDCHAT_DIR}/train-00000-of-00001.parquet`;
 
 /** A shard like the others but without the `language` column. */
 export const MISSING_COLUMN_SHARD = 'missing-language.parquet';
+/** Copies of the shards with an `npm run index` sidecar beside them (served under `indexed/`). */
+export const INDEXED_DIR = join(E2E_DATA_DIR, 'indexed');
+/** Copies of the shards beside a manifest that lists other sizes (served under `indexed-stale/`). */
+export const STALE_INDEX_DIR = join(E2E_DATA_DIR, 'indexed-stale');
 
 export function e2eShardNames(): string[] {
   const manifest = JSON.parse(readFileSync(join(E2E_DATA_DIR, 'manifest.json'), 'utf8')) as {

@@ -60,7 +60,8 @@ type PageState =
   | { duration: number; end: number; detail: Record<string, unknown> | null }
   | null;
 
-function pageState(name: string): PageState {
+/** Runs in the page: an alert's text, the build measure once it exists, else null. */
+export function pageState(name: string): PageState {
   for (const el of document.querySelectorAll('[role="alert"]')) {
     const text = (el.textContent ?? '').trim();
     if (text) return { alert: text };

@@ -6,6 +6,7 @@ import { version as duckdbNodeVersion } from '@duckdb/node-api';
 import { startStaticServer, type RequestLogEntry, type StaticServer } from '../serve-range';
 import { parseBenchArgs } from './args';
 import { launchBenchBrowser, openBrowserSession, type BenchBrowser } from './browser';
+import { prepareCacheSteps } from './cache-steps';
 import { datasetFromDir, ensureDataset, warmPageCache, type Dataset } from './dataset';
 import { cleanup, ensureAppBuild, exitCleanlyOnSignals, onCleanup } from './harness';
 import { openNativeSession } from './native';
@@ -109,6 +110,11 @@ async function main(argv: readonly string[]): Promise<number> {
     args.trace ? (entry) => requestLog.push(entry) : undefined,
   );
   await warmPageCache(dataset);
+  await prepareCacheSteps(
+    dataset,
+    steps.map((s) => s.id),
+    log,
+  );
 
   const bench = await launchBenchBrowser();
   onCleanup(() => bench.close());

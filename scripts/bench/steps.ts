@@ -2,6 +2,7 @@ import { buildNativeConversationsQuery } from '../../src/sql/native-conversation
 import type { BrowserSession } from './browser';
 import { facetStep } from './facet-step';
 import { chartStep } from './chart-step';
+import { CACHE_STEPS } from './cache-steps';
 import { leafBytes, type NativeSession } from './native';
 import { SEARCH_STEPS } from './search-step';
 import type { TreeMemory } from './process-tree';
@@ -84,6 +85,8 @@ export const STEPS: BenchStep[] = [
   ...SEARCH_STEPS,
   ...VIEWER_STEPS,
   chartStep,
+  // Last: the cache step reloads the page the steps before it use.
+  ...CACHE_STEPS,
 ];
 
 /** The steps to run: all, or the named ones plus the build (every other step needs its table). */

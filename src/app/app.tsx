@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { DataSource } from '../db/data-source';
 import { dataSourceFromUrl } from '../features/dataset/data-source-from-url';
+import { DatasetOrigin } from '../features/dataset/dataset-origin';
 import { DatasetStatus } from '../features/dataset/dataset-status';
+import { ForgetCacheButton } from '../features/dataset/forget-cache-button';
 import { LoadingProgress } from '../features/dataset/loading-progress';
 import { CancelledNotice } from '../features/dataset/cancelled-notice';
 import { restoreHubToken } from '../features/dataset/hf-token';
@@ -45,6 +47,8 @@ export function App() {
           <>
             <span className="text-sm text-slate-500">{dataset.active.label}</span>
             <DatasetStatus datasetVersion={dataset.active.version} />
+            <DatasetOrigin origin={dataset.active.origin} note={dataset.active.note} />
+            <ForgetCacheButton datasetVersion={dataset.active.version} />
           </>
         )}
         <div className="ml-auto flex items-center gap-3 self-center">

@@ -1,6 +1,7 @@
 import { buildCreateConversationsTable, CONVERSATIONS } from '../sql/conversations-table';
 import { quoteIdentifier } from '../sql/quote';
 import { DatasetError } from './dataset-error';
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { getDuckDB } from './duckdb';
 import { checkShardSet } from './shard-schema';
 import type { ParquetPool } from './parquet-pool';
@@ -17,15 +18,47 @@ export interface BuildProgress {
   shard?: string;
 }
 
+/** Where the open's `conversations` came from: built from the shards, the OPFS cache, or a sidecar. */
+export type TableOrigin = 'built' | 'cache' | 'sidecar';
+
 export interface BuiltDataset {
   shards: ShardRef[];
   infos: ShardInfo[];
   rows: number;
+  /** Bytes read to make the table: shard leaves, cached chunks or the sidecar. */
   bytes: number;
   milliseconds: number;
+  origin: TableOrigin;
+  /** Something the user should know about how the table was made (e.g. a stale sidecar). */
+  note?: string;
 }
 
-const STAGING = 'conversations_next';
+/** Filled by every way of making `conversations`, and swapped in only when complete. */
+export const STAGING = 'conversations_next';
+
+export async function createStaging(conn: AsyncDuckDBConnection): Promise<void> {
+  await conn.query(buildCreateConversationsTable(STAGING));
+}
+
+export async function dropStaging(conn: AsyncDuckDBConnection): Promise<void> {
+  await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(STAGING)}`);
+}
+
+/** Replaces `conversations` with the complete staging table in one transaction. */
+export async function swapInStaging(conn: AsyncDuckDBConnection): Promise<void> {
+  await conn.query(`BEGIN TRANSACTION`);
+  await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(CONVERSATIONS)}`);
+  await conn.query(
+    `ALTER TABLE ${quoteIdentifier(STAGING)} RENAME TO ${quoteIdentifier(CONVERSATIONS)}`,
+  );
+  await conn.query(`COMMIT`);
+}
+
+/** Rows in the staging table: a cached or prepared table must hold exactly what it promised. */
+export async function stagingRows(conn: AsyncDuckDBConnection): Promise<number> {
+  const table = await conn.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdentifier(STAGING)}`);
+  return Number(table.getChild('n')?.get(0) ?? -1);
+}
 
 /**
  * Builds `conversations` by streaming every shard's row groups through the parquet workers (only the
@@ -66,9 +99,7 @@ export async function buildConversations(
     };
     onProgress?.({ ...progress });
     // Row groups are read while DuckDB may still be starting; inserts queue behind its start.
-    let inserting: Promise<unknown> = duckdb.then(({ conn }) =>
-      conn.query(buildCreateConversationsTable(STAGING)),
-    );
+    let inserting: Promise<unknown> = duckdb.then(({ conn }) => createStaging(conn));
 
     const groupsLeft = infos.map((i) => i.rowGroups.length);
     const runTask = async (task: MetadataTask) => {
@@ -91,25 +122,18 @@ export async function buildConversations(
     await inserting;
     signal?.throwIfAborted();
 
-    const { conn } = await duckdb;
-    await conn.query(`BEGIN TRANSACTION`);
-    await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(CONVERSATIONS)}`);
-    await conn.query(
-      `ALTER TABLE ${quoteIdentifier(STAGING)} RENAME TO ${quoteIdentifier(CONVERSATIONS)}`,
-    );
-    await conn.query(`COMMIT`);
+    await swapInStaging((await duckdb).conn);
     return {
       shards,
       infos,
       rows: rowsTotal,
       bytes: progress.bytesRead,
       milliseconds: performance.now() - started,
+      origin: 'built',
     };
   } catch (error) {
     pool.reset(error); // stop the other reads still in flight
-    await duckdb
-      .then(({ conn }) => conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(STAGING)}`))
-      .catch(() => undefined);
+    await duckdb.then(({ conn }) => dropStaging(conn)).catch(() => undefined);
     throw signal?.aborted ? signal.reason : error;
   } finally {
     signal?.removeEventListener('abort', abort);

@@ -1,8 +1,18 @@
-import { buildConversations, type BuildProgress, type BuiltDataset } from './build-conversations';
+import {
+  buildConversations,
+  swapInStaging,
+  type BuildProgress,
+  type BuiltDataset,
+  type TableOrigin,
+} from './build-conversations';
 import { getDuckDB } from './duckdb';
 import { ParquetPool } from './parquet-pool';
 import type { MessagePick } from './message-rows';
-import type { MessageRecord, ShardRef } from './parquet-protocol';
+import type { MessageRecord, ShardInfo, ShardRef } from './parquet-protocol';
+import { currentHubAuth, withHubAuth } from './hub-auth';
+import { loadSidecar } from './sidecar-load';
+import { cachedBytes, forgetCachedTables, loadCachedTable, storeTable } from './table-cache';
+import { cacheKey, shardIdentities, type ShardIdentity } from './table-cache-key';
 import { runSearch, type SearchOptions, type SearchProgress, type SearchResult } from './search';
 import type { SearchSnippet } from './search-scan';
 import type { SearchSpec } from '../lib/search-pattern';
@@ -12,7 +22,7 @@ import { buildCreateMessagesTable, buildSwapMessagesTable } from '../sql/message
 const MESSAGES_STAGING = 'messages_next';
 import type { Row, SqlQuery } from '../sql/query';
 
-export type { BuildProgress, BuiltDataset, MessageRecord, ShardRef };
+export type { BuildProgress, BuiltDataset, MessageRecord, ShardRef, TableOrigin };
 export type { SearchOptions, SearchProgress, SearchResult, SearchSnippet };
 export { DatasetError, type DatasetProblem } from './dataset-error';
 
@@ -30,25 +40,100 @@ export function startEngine(): Promise<unknown> {
   return getDuckDB();
 }
 
-/** Builds `conversations` for these shards; the previous dataset stays until this one is complete. */
+/**
+ * Makes `conversations` for these shards: from the OPFS cache when it holds exactly these shards,
+ * else from an `index` sidecar beside them, else by building it (then cached for next time). The
+ * previous dataset stays until this one is complete.
+ */
 export async function openShards(
   shards: ShardRef[],
   options: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void } = {},
 ): Promise<BuiltDataset> {
   const startMark = performance.mark('convoscope:build:start');
-  const built = await buildConversations(pool, shards, options);
+  const { signal } = options;
+  const duckdb = getDuckDB();
+  // The Hub's gated files answer the identity HEAD only with the token.
+  const ids = await shardIdentities(shards, withHubAuth(fetch, currentHubAuth), signal);
+  const key = ids && (await cacheKey(ids));
+  const found = ids && key ? await fromCacheOrSidecar(shards, ids, key, signal) : {};
+  const built: BuiltDataset = isBuilt(found)
+    ? found
+    : { ...(await buildConversations(pool, shards, options)), note: found.note };
   current = built;
   // Earlier searches' rows name conversations of the previous dataset.
-  const { conn } = await getDuckDB();
+  const { db, conn } = await duckdb;
   await conn.query(buildCreateSearchHitsTable());
   await conn.query(buildClearSearchHits());
   // The bench reads this measure (scripts/bench): keep its name and detail stable.
   performance.measure('convoscope:build', {
     start: startMark.startTime,
     end: performance.now(),
-    detail: { rows: built.rows, shards: shards.length, bytes: built.bytes },
+    detail: { rows: built.rows, shards: shards.length, bytes: built.bytes, origin: built.origin },
   });
+  cacheWrite =
+    ids && key && built.origin !== 'cache'
+      ? storeTable(db, key, {
+          shards: ids,
+          infos: built.infos,
+          rows: built.rows,
+          builtFromBytes: built.bytes,
+        })
+      : Promise.resolve(false);
   return built;
+}
+
+/** The table from the cache or a sidecar (swapped in), or a note on why neither was used. */
+async function fromCacheOrSidecar(
+  shards: ShardRef[],
+  ids: ShardIdentity[],
+  key: string,
+  signal?: AbortSignal,
+): Promise<BuiltDataset | { note?: string }> {
+  const started = performance.now();
+  const { conn } = await getDuckDB();
+  const done = async (
+    origin: TableOrigin,
+    m: { infos: ShardInfo[]; rows: number; bytes: number },
+  ) => {
+    await swapInStaging(conn);
+    const { infos, rows, bytes } = m; // the cache's meta has shard identities, not refs
+    return { shards, infos, rows, bytes, origin, milliseconds: performance.now() - started };
+  };
+  // A newer write for the same key may still be going: wait, so its entry is complete.
+  await cacheWrite;
+  const cached = await loadCachedTable(conn, key, ids, signal);
+  if (cached) return done('cache', cached);
+  const abort = () => pool.reset(signal?.reason);
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const sidecar = await loadSidecar(
+      pool,
+      getDuckDB().then((d) => d.conn),
+      shards,
+      ids,
+      signal,
+    );
+    return sidecar.found ? done('sidecar', sidecar) : { note: sidecar.note };
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+const isBuilt = (x: BuiltDataset | { note?: string }): x is BuiltDataset => 'origin' in x;
+
+/** The last cache write, so the size shown (and a later open) can wait for it. */
+let cacheWrite: Promise<boolean> = Promise.resolve(false);
+
+/** Bytes of cached tables, once the latest write has finished. */
+export async function cachedDataBytes(): Promise<number> {
+  await cacheWrite;
+  return cachedBytes();
+}
+
+/** Drops every cached table (the open dataset stays open); the next open builds again. */
+export async function forgetCachedData(): Promise<void> {
+  await cacheWrite;
+  await forgetCachedTables();
 }
 
 /** Runs one statement with positional `?` parameters and returns plain rows. */

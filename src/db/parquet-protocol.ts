@@ -82,7 +82,9 @@ export type WorkerRequest =
       picks: MessagePick[];
       /** The conversation and moderation leaves. */
       leaves: string[];
-    };
+    }
+  /** Every column of one row group of a prepared `conversations` sidecar (src/db/sidecar.ts). */
+  | { type: 'sidecar'; shard: ShardRef; rowGroup: number };
 
 export interface WorkerResults {
   inspect: ShardInfo;
@@ -95,6 +97,8 @@ export interface WorkerResults {
   search: { rows: number[]; snippets: SearchSnippet[]; scanned: number };
   /** Arrow IPC stream of `messages` rows (src/sql/messages-table.ts) for the picked conversations. */
   messages: { ipc: Uint8Array; messages: number };
+  /** Arrow IPC stream of the sidecar's rows, as parquet-wasm decoded them. */
+  sidecar: { ipc: Uint8Array };
 }
 
 export type WorkerResponse =

@@ -6,11 +6,11 @@ import { computeConversationBatch } from './conversation-metadata';
 import { conversationFromTable, previewsFromTable } from './conversation-record';
 import { messageRowsBatch } from './message-rows';
 import { DatasetError } from './dataset-error';
-import { checkShardSchema } from './shard-schema';
+import { shardInfoFromFooter } from './shard-info';
 import { rangeFetch } from './range-fetch';
 import { probeParquetFile, probeParquetUrl } from './probe-url';
 import { withHubAuth, type HubAuth } from './hub-auth';
-import { scanSearchBatch, textLeaves } from './search-scan';
+import { scanSearchBatch } from './search-scan';
 import { searchPattern } from '../lib/search-pattern';
 import type {
   MetadataTask,
@@ -72,29 +72,7 @@ async function inspect(shard: ShardRef): Promise<ShardInfo> {
       message: `could not be read as parquet: ${errorText(error)}`,
     });
   }
-  const metadata = file.metadata();
-  const schema = tableFromIPC(file.schema().intoIPCStream()).schema;
-  const groups = metadata.rowGroups();
-  const leafPaths = groups[0]?.columns().map((c) => c.columnPath()) ?? [];
-  const checked = checkShardSchema(shard.name, schema, leafPaths);
-  if ('problem' in checked) throw new DatasetError(checked.problem);
-  const wanted = new Set(checked.columns.metadataLeaves);
-  // Content and role: what a search in one role's messages reads.
-  const text = new Set(textLeaves(checked.columns.conversationLeaves, 'user'));
-  const bytesOf = (group: (typeof groups)[number], leaves: Set<string>) =>
-    group
-      .columns()
-      .filter((c) => leaves.has(c.columnPath().join('.')))
-      .reduce((sum, c) => sum + c.compressedSize(), 0);
-  return {
-    rows: metadata.fileMetadata().numRows(),
-    columns: checked.columns,
-    rowGroups: groups.map((g) => ({
-      rows: g.numRows(),
-      metadataBytes: bytesOf(g, wanted),
-      textBytes: bytesOf(g, text),
-    })),
-  };
+  return shardInfoFromFooter(shard.name, file);
 }
 
 /** The named leaves of one row group (optionally a run of its rows) as an Arrow table. */
@@ -104,6 +82,16 @@ async function readRowGroup(
   columns: string[],
   rows?: { offset: number; limit: number },
 ): Promise<Table> {
+  return tableFromIPC(await readRowGroupIPC(shard, rowGroup, columns, rows));
+}
+
+/** `columns` undefined reads them all. */
+async function readRowGroupIPC(
+  shard: ShardRef,
+  rowGroup: number,
+  columns: string[] | undefined,
+  rows?: { offset: number; limit: number },
+): Promise<Uint8Array> {
   const file = await openShard(shard);
   const wasmTable = await file.read({
     rowGroups: [rowGroup],
@@ -112,7 +100,7 @@ async function readRowGroup(
     concurrency: READ_CONCURRENCY,
     ...rows,
   });
-  return tableFromIPC(wasmTable.intoIPCStream());
+  return wasmTable.intoIPCStream();
 }
 
 async function metadata(task: MetadataTask): Promise<WorkerResults['metadata']> {
@@ -257,6 +245,9 @@ self.onmessage = async (
     else if (request.type === 'previews') result = await previews(request);
     else if (request.type === 'search') result = await search(request.task);
     else if (request.type === 'messages') result = await messages(request);
+    // Already in the shape of `conversations`: handed to DuckDB as parquet-wasm decoded it.
+    else if (request.type === 'sidecar')
+      result = { ipc: await readRowGroupIPC(request.shard, request.rowGroup, undefined) };
     else result = await conversation(request);
     if (!inFlight.delete(id)) return;
     const transfer = 'ipc' in result ? [result.ipc.buffer as ArrayBuffer] : [];

@@ -1,10 +1,14 @@
 import type { DataSource } from '../../db/data-source';
-import { openShards, DatasetError, type BuildProgress } from '../../db/engine';
+import { openShards, DatasetError, type BuildProgress, type TableOrigin } from '../../db/engine';
 
 export interface ActiveDataset {
   sourceId: string;
   label: string;
   rows: number;
+  /** Whether the table was built from the shards, read from the cache or from an index sidecar. */
+  origin: TableOrigin;
+  /** A note on how it was opened (a stale index beside the shards), or null. */
+  note: string | null;
   /** Changes with every successful open: part of every query key. */
   version: number;
 }
@@ -55,6 +59,8 @@ export class DatasetStore {
         sourceId: source.id,
         label: source.label,
         rows: built.rows,
+        origin: built.origin,
+        note: built.note ?? null,
         version: ++this.version,
       };
       this.set({ active, loading: null });

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { quoteString } from '../src/sql/quote';
+import { test, expect, nativeRowCount, formatCount } from './fixtures';
+import { DATA_ORIGIN } from './ports';
+import { E2E_DATA_DIR, e2eShardNames } from './test-data';
+
+test.use({ allowedOrigins: [DATA_ORIGIN] });
+// Three opens in one test, each compiling DuckDB-WASM again after a reload: slow on a shared machine.
+test.describe.configure({ timeout: 600_000 });
+/** Opening waits for DuckDB-WASM to compile, which takes minutes when the cores are shared. */
+const OPENED = { timeout: 240_000 };
+
+const dataUrl = (folder: string, names: string[]) =>
+  `/?${names.map((n) => `data=${encodeURIComponent(`${DATA_ORIGIN}/${folder}${n}`)}`).join('&')}`;
+
+/** Range requests for the shards themselves (not HEADs, not the sidecar) since the last reset. */
+function trackShardReads(page: Page, names: string[]) {
+  const reads: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (!request.url().startsWith(DATA_ORIGIN) || request.method() !== 'GET') return;
+    if (names.some((n) => path.endsWith(`/${n}`))) reads.push(path);
+  });
+  return reads;
+}
+
+/** Messages of one conversation, as native DuckDB reads them from the original shards. */
+async function nativeMessageCount(id: string): Promise<number> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  const files = `[${e2eShardNames()
+    .map((n) => quoteString(join(E2E_DATA_DIR, n)))
+    .join(', ')}]`;
+  const reader = await conn.runAndReadAll(
+    `SELECT len(conversation)::INTEGER AS n FROM read_parquet(${files})
+     WHERE conversation_id = ${quoteString(id)}`,
+  );
+  conn.closeSync();
+  return Number(reader.getRowObjects()[0]!.n);
+}
+
+/** Opens the first conversation of the list and checks its messages against the shards. */
+async function expectFirstConversationReadable(page: Page) {
+  const first = page
+    .getByRole('grid', { name: 'Conversations' })
+    .locator('[role="row"][aria-rowindex="2"][aria-selected]');
+  const id = (await first.getByRole('gridcell').nth(1).getAttribute('title'))!;
+  await first.click();
+  const viewer = page.getByRole('region', { name: 'Conversation' });
+  await expect(viewer.getByRole('heading', { name: id })).toBeVisible();
+  await expect(viewer.getByRole('article')).toHaveCount(await nativeMessageCount(id));
+}
+
+test('a second open of the same shards comes from the cache; forgetting it builds again', async ({
+  guardedPage: page,
+}) => {
+  const names = e2eShardNames();
+  const expected = `${formatCount(await nativeRowCount(names.map((n) => join(E2E_DATA_DIR, n))))} conversations`;
+  const reads = trackShardReads(page, names);
+
+  await page.goto(dataUrl('', names));
+  await expect(page.getByRole('status')).toHaveText(expected, OPENED);
+  await expect(page.getByText('Opened from cache')).toHaveCount(0);
+  expect(reads.length).toBeGreaterThan(0);
+  // The table is written once it is ready; the size shows when the write is done.
+  await expect(page.getByText(/^[\d.]+ (KB|MB) cached$/)).toBeVisible();
+
+  reads.length = 0;
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText(expected, OPENED);
+  await expect(page.getByText('Opened from cache')).toBeVisible();
+  expect(reads, 'shard reads while opening from the cache').toEqual([]);
+  // Locators still lead to the right rows of the shards.
+  await expectFirstConversationReadable(page);
+
+  await page.getByRole('button', { name: 'Forget cached data' }).click();
+  await expect(page.getByText('Cached data forgotten.')).toBeVisible();
+  await expect(page.getByText('Nothing cached')).toBeVisible();
+
+  reads.length = 0;
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText(expected, OPENED);
+  await expect(page.getByText('Opened from cache')).toHaveCount(0);
+  expect(reads.length).toBeGreaterThan(0);
+});
+
+test('an index sidecar beside the shards is used instead of building', async ({
+  guardedPage: page,
+}) => {
+  const names = e2eShardNames();
+  const expected = `${formatCount(await nativeRowCount(names.map((n) => join(E2E_DATA_DIR, n))))} conversations`;
+  const reads = trackShardReads(page, names);
+
+  await page.goto(dataUrl('indexed/', names));
+  await expect(page.getByRole('status')).toHaveText(expected, OPENED);
+  await expect(page.getByText('Opened from the index beside the shards')).toBeVisible();
+  expect(reads, 'shard reads while opening from the sidecar').toEqual([]);
+  await expectFirstConversationReadable(page);
+});
+
+test('an index whose shards have changed is ignored with a note', async ({ guardedPage: page }) => {
+  const names = e2eShardNames();
+  const expected = `${formatCount(await nativeRowCount(names.map((n) => join(E2E_DATA_DIR, n))))} conversations`;
+
+  await page.goto(dataUrl('indexed-stale/', names));
+  await expect(page.getByRole('status')).toHaveText(expected, OPENED);
+  await expect(page.getByText('Opened from the index beside the shards')).toHaveCount(0);
+  await expect(
+    page.getByText(/The index beside the shards is out of date: .* has changed/),
+  ).toBeVisible();
+});
