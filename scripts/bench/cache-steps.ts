@@ -48,6 +48,12 @@ async function ensureSidecarDir(dataset: Dataset, log: (m: string) => void) {
   return { dir, indexMs: performance.now() - started };
 }
 
+/** The dataset of this bench run, for steps that open it some other way than the session did. */
+export function currentBenchDataset(): Dataset {
+  if (!benchDataset) throw new Error('prepareCacheSteps was not called');
+  return benchDataset;
+}
+
 /** Called by the runner before the browser runs, so indexing is not timed as a step. */
 export async function prepareCacheSteps(
   dataset: Dataset,
@@ -65,7 +71,7 @@ export async function prepareCacheSteps(
 
 type Measured = { duration: number; end: number; detail: Record<string, unknown> | null };
 
-async function waitForOpen(page: Page, origin: string): Promise<Measured> {
+export async function waitForOpen(page: Page, origin: string): Promise<Measured> {
   const handle = await page.waitForFunction(pageState, BUILD_MEASURE, {
     timeout: 5 * 60_000,
     polling: 50,
@@ -83,7 +89,7 @@ async function waitForOpen(page: Page, origin: string): Promise<Measured> {
   return { ...state, detail: { ...state.detail, engineStartMs } };
 }
 
-const sampleOf = (state: Measured): Sample => ({
+export const sampleOf = (state: Measured): Sample => ({
   ms: state.duration,
   rows: Number(state.detail?.rows),
   extra: {

@@ -3,6 +3,7 @@ import type { BrowserSession } from './browser';
 import { facetStep } from './facet-step';
 import { chartStep } from './chart-step';
 import { CACHE_STEPS } from './cache-steps';
+import { filesStep } from './files-step';
 import { leafBytes, type NativeSession } from './native';
 import { SEARCH_STEPS } from './search-step';
 import type { TreeMemory } from './process-tree';
@@ -87,6 +88,7 @@ export const STEPS: BenchStep[] = [
   chartStep,
   // Last: the cache step reloads the page the steps before it use.
   ...CACHE_STEPS,
+  filesStep,
 ];
 
 /** The steps to run: all, or the named ones plus the build (every other step needs its table). */
