@@ -107,7 +107,7 @@ test('local files open by drag and drop; other files are refused by name', async
   ]);
   await expect(page.getByRole('alert')).toHaveText(/notes\.txt is not a parquet file/);
   await expect(page.getByRole('status')).toHaveText(sample);
-  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
 
   await dropFiles(
     page,

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
+import { useViewportFill } from '../../lib/use-viewport-fill';
 import type { ConversationListRow, ConversationSort, SortKey } from '../../sql/conversation-window';
 import { conversationMessagesOptions } from '../viewer/viewer-queries';
 import type { Filters } from '../filters/filters';
@@ -26,6 +27,7 @@ export function ConversationGrid(props: {
 }) {
   const { datasetVersion, count, sort, filters, onSort } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const fill = useViewportFill(scrollRef);
   // The virtualizer returns fresh functions each render; this app does not use the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -107,7 +109,8 @@ export function ConversationGrid(props: {
         aria-colcount={COLUMNS.length}
         aria-busy={loading}
         onKeyDown={nav.onKeyDown}
-        className="h-[calc(100dvh-7rem)] min-h-80 overflow-auto overscroll-contain rounded border border-slate-200 text-sm"
+        style={fill}
+        className="overflow-auto overscroll-contain rounded border border-slate-200 text-sm"
       >
         <ConversationGridHeader sort={sort} onSort={onSort} />
         <div role="rowgroup" className="relative" style={{ height: count * ROW_HEIGHT }}>

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { useViewportFill } from '../../lib/use-viewport-fill';
 import { ConversationLookup } from './conversation-lookup';
 import { EMPTY_FILTERS, isEmpty, toggleValue, type Filters } from './filters';
 import { facetCountsOptions } from './facet-queries';
@@ -17,6 +19,8 @@ const TOP_COUNTRIES = 12;
 export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
   const { filters, setFilters } = useFilters();
   const facets = useQuery(facetCountsOptions(datasetVersion, filters));
+  const panel = useRef<HTMLElement>(null);
+  const fill = useViewportFill(panel);
   const counts = facets.data;
   const setRedacted = (redacted: boolean | undefined) => {
     const next: Filters = { ...filters };
@@ -34,7 +38,9 @@ export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
     <section
       aria-label="Filters"
       aria-busy={facets.isFetching}
-      className="flex w-60 shrink-0 flex-col gap-4 overflow-y-auto text-sm lg:h-[calc(100dvh-7rem)]"
+      ref={panel}
+      style={fill}
+      className="flex w-60 shrink-0 flex-col gap-4 overflow-y-auto text-sm"
     >
       <div className="flex min-h-7 items-center justify-between">
         <h2 className="font-semibold">Filters</h2>

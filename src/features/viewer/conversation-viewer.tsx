@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { searchPattern } from '../../lib/search-pattern';
+import { useViewportFill } from '../../lib/use-viewport-fill';
 import { useFilters } from '../filters/use-filters';
 import { useSelectedConversation } from '../conversations/use-selected-conversation';
 import { conversationSummaryOptions } from './viewer-queries';
@@ -27,13 +28,15 @@ export function ConversationViewer({ datasetVersion }: { datasetVersion: number 
     ...conversationSummaryOptions(datasetVersion, selectedId ?? ''),
     enabled: selectedId !== null,
   });
+  const fill = useViewportFill(region, selectedId !== null);
   if (selectedId === null) return null;
   return (
     <section
       ref={region}
       aria-label="Conversation"
       aria-busy={summary.isPending}
-      className="flex h-[calc(100dvh-7rem)] min-h-80 min-w-0 flex-col gap-2 rounded border border-slate-200 p-3"
+      style={fill}
+      className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 p-3"
     >
       <ViewerHeader
         conversationId={selectedId}
