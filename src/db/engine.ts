@@ -7,7 +7,12 @@ import {
 } from './build-conversations';
 import { getDuckDB } from './duckdb';
 import { ParquetPool } from './parquet-pool';
-import type { MessagePick } from './message-rows';
+import {
+  loadMessagesTable,
+  type MessagesConversation,
+  type MessagesProgress,
+} from './messages-load';
+import { groupByRowGroup, locateRow } from './row-groups';
 import type { MessageRecord, ShardInfo, ShardRef } from './parquet-protocol';
 import { currentHubAuth, withHubAuth } from './hub-auth';
 import { loadSidecar } from './sidecar-load';
@@ -17,13 +22,11 @@ import { runSearch, type SearchOptions, type SearchProgress, type SearchResult }
 import type { SearchSnippet } from './search-scan';
 import type { SearchSpec } from '../lib/search-pattern';
 import { buildClearSearchHits, buildCreateSearchHitsTable } from '../sql/search-hits';
-import { buildCreateMessagesTable, buildSwapMessagesTable } from '../sql/messages-table';
-
-const MESSAGES_STAGING = 'messages_next';
 import type { Row, SqlQuery } from '../sql/query';
 
 export type { BuildProgress, BuiltDataset, MessageRecord, ShardRef, TableOrigin };
 export type { SearchOptions, SearchProgress, SearchResult, SearchSnippet };
+export type { MessagesConversation, MessagesProgress };
 export { DatasetError, type DatasetProblem } from './dataset-error';
 
 /**
@@ -148,21 +151,8 @@ export async function runQuery<T extends Row = Row>(query: SqlQuery): Promise<T[
   }
 }
 
-/** Where a shard row lives: its row group and its offset in it. */
-function locate(shard: number, shardRow: number) {
-  const dataset = current;
-  const info = dataset?.infos[shard];
-  const ref = dataset?.shards[shard];
-  if (!info || !ref) throw new Error(`no shard ${shard} in the open dataset`);
-  let rowInGroup = shardRow;
-  const rowGroup = info.rowGroups.findIndex((g) => {
-    if (rowInGroup < g.rows) return true;
-    rowInGroup -= g.rows;
-    return false;
-  });
-  if (rowGroup < 0) throw new Error(`row ${shardRow} is beyond shard ${ref.name}`);
-  return { ref, info, rowGroup, rowInGroup };
-}
+/** Where a shard row of the open dataset lives. */
+const locate = (shard: number, shardRow: number) => locateRow(current, shard, shardRow);
 
 /** Reads one whole conversation through its locator: one row group of one shard, never a scan. */
 export async function readConversation(shard: number, shardRow: number): Promise<MessageRecord[]> {
@@ -191,98 +181,29 @@ export const previewKey = (l: RowLocator) => `${l.shard}:${l.shard_row}`;
 export async function readPreviews(
   rows: readonly RowLocator[],
 ): Promise<Map<string, string | null>> {
-  const groups = new Map<string, { shard: number; rowGroup: number; rows: Map<number, string> }>();
-  for (const row of rows) {
-    const { rowGroup, rowInGroup } = locate(row.shard, row.shard_row);
-    const id = `${row.shard}:${rowGroup}`;
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { shard: row.shard, rowGroup, rows: new Map() }));
-    group.rows.set(rowInGroup, previewKey(row));
-  }
   const result = new Map<string, string | null>();
   await Promise.all(
-    [...groups.values()].map(async (group) => {
-      const { ref, info } = locate(group.shard, 0);
-      const rowsInGroup = [...group.rows.keys()].sort((a, b) => a - b);
+    groupByRowGroup(current, rows).map(async (group) => {
       const { previews } = await pool.run({
         type: 'previews',
-        shard: ref,
+        shard: group.ref,
         rowGroup: group.rowGroup,
-        rowsInGroup,
+        rowsInGroup: group.items.map((i) => i.rowInGroup),
         // `conversationLeaves` starts with the `content` and `role` leaves (shard-schema.ts).
-        leaves: info.columns.conversationLeaves.slice(0, 2),
+        leaves: group.info.columns.conversationLeaves.slice(0, 2),
       });
-      rowsInGroup.forEach((r, i) => result.set(group.rows.get(r)!, previews[i] ?? null));
+      group.items.forEach(({ item }, i) => result.set(previewKey(item), previews[i] ?? null));
     }),
   );
   return result;
 }
 
-export interface MessagesProgress {
-  conversationsDone: number;
-  conversationsTotal: number;
-  messages: number;
-}
-
-/**
- * Fills the `messages` table (src/sql/messages-table.ts) with every message of these
- * conversations, read one row-group span at a time through the parquet workers. The table is
- * swapped in only when complete, so a cancelled load keeps the previous one.
- */
-export async function loadMessages(
-  conversations: readonly {
-    row: number;
-    conversation_id: string;
-    shard: number;
-    shard_row: number;
-  }[],
+/** Loads `messages` for these conversations of the open dataset (src/db/messages-load.ts). */
+export function loadMessages(
+  conversations: readonly MessagesConversation[],
   options: { signal?: AbortSignal; onProgress?: (p: MessagesProgress) => void } = {},
 ): Promise<MessagesProgress> {
-  const groups = new Map<string, { shard: number; rowGroup: number; picks: MessagePick[] }>();
-  for (const c of conversations) {
-    const { rowGroup, rowInGroup } = locate(c.shard, c.shard_row);
-    const id = `${c.shard}:${rowGroup}`;
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { shard: c.shard, rowGroup, picks: [] }));
-    group.picks.push({ offset: rowInGroup, row: c.row, conversationId: c.conversation_id });
-  }
-  const { conn } = await getDuckDB();
-  await conn.query(buildCreateMessagesTable(MESSAGES_STAGING));
-  const progress: MessagesProgress = {
-    conversationsDone: 0,
-    conversationsTotal: conversations.length,
-    messages: 0,
-  };
-  options.onProgress?.({ ...progress });
-  // One request per row group; DuckDB inserts one batch at a time while the workers read ahead.
-  let inserting = Promise.resolve();
-  await Promise.all(
-    [...groups.values()].map(async (group) => {
-      options.signal?.throwIfAborted();
-      const { ref, info } = locate(group.shard, 0);
-      const picks = group.picks.sort((a, b) => a.offset - b.offset);
-      const result = await pool.run({
-        type: 'messages',
-        shard: ref,
-        rowGroup: group.rowGroup,
-        picks,
-        leaves: info.columns.conversationLeaves,
-      });
-      options.signal?.throwIfAborted();
-      inserting = inserting.then(() => {
-        // A cancelled load must not write into the staging table of the next one.
-        options.signal?.throwIfAborted();
-        return conn.insertArrowFromIPCStream(result.ipc, { name: MESSAGES_STAGING, create: false });
-      });
-      await inserting;
-      progress.conversationsDone += picks.length;
-      progress.messages += result.messages;
-      options.onProgress?.({ ...progress });
-    }),
-  );
-  options.signal?.throwIfAborted();
-  await conn.query(buildSwapMessagesTable(MESSAGES_STAGING));
-  return progress;
+  return loadMessagesTable(pool, current, conversations, options);
 }
 
 /**
