@@ -1,14 +1,13 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { ModalDialog } from '../../components/modal-dialog';
 import { hubToken, hubTokenRemembered, saveHubToken } from './hf-token';
 import { checkParquetFiles, parseUrlLines } from './open-inputs';
 
 const FIELD = 'w-full rounded border border-slate-300 px-2 py-1 text-sm';
-const BUTTON = 'rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100';
 
 /**
  * The `Open data` dialog: local parquet files, or parquet URLs (Hugging Face pages too) with an
- * optional access token. A native modal <dialog>: the page behind is inert, Tab stays inside and
- * Escape closes it.
+ * optional access token, in the shared modal dialog (focus kept inside, Escape closes it).
  */
 export function OpenDataDialog(props: {
   open: boolean;
@@ -17,19 +16,10 @@ export function OpenDataDialog(props: {
   onOpenUrls: (urls: string[]) => void;
 }) {
   const { open, onClose, onOpenFiles, onOpenUrls } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [urlText, setUrlText] = useState('');
   const [token, setToken] = useState('');
   const [remember, setRemember] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   // The token field shows what is in memory each time the dialog opens.
   const [wasOpen, setWasOpen] = useState(false);
@@ -57,94 +47,81 @@ export function OpenDataDialog(props: {
   };
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={titleId}
-      onClose={onClose}
-      className="m-auto w-[min(40rem,calc(100vw-2rem))] rounded-lg border border-slate-300 p-0 shadow-xl backdrop:bg-slate-900/40"
-    >
-      <div className="flex flex-col gap-4 p-4">
-        <h2 id={titleId} className="text-lg font-semibold">
-          Open data
-        </h2>
-        <section className="flex flex-col gap-1">
-          <label className="text-sm font-medium">
-            Parquet files
-            <input
-              type="file"
-              multiple
-              accept=".parquet"
-              className="mt-1 block text-sm"
-              onChange={(e) => {
-                chooseFiles(e.currentTarget.files);
-                e.currentTarget.value = '';
-              }}
-            />
-          </label>
-          <p className="text-xs text-slate-600">
-            Read from your disk as needed, never uploaded. You can also drop .parquet files anywhere
-            on the page.
+    <ModalDialog title="Open data" open={open} onClose={onClose}>
+      <section className="flex flex-col gap-1">
+        <label className="text-sm font-medium">
+          Parquet files
+          <input
+            type="file"
+            multiple
+            accept=".parquet"
+            className="mt-1 block text-sm"
+            onChange={(e) => {
+              chooseFiles(e.currentTarget.files);
+              e.currentTarget.value = '';
+            }}
+          />
+        </label>
+        <p className="text-xs text-slate-600">
+          Read from your disk as needed, never uploaded. You can also drop .parquet files anywhere
+          on the page.
+        </p>
+      </section>
+      <form onSubmit={submitUrls} className="flex flex-col gap-2">
+        <label className="text-sm font-medium">
+          Parquet URLs
+          <textarea
+            value={urlText}
+            onChange={(e) => setUrlText(e.target.value)}
+            rows={4}
+            spellCheck={false}
+            placeholder={
+              'https://huggingface.co/datasets/lmsys/lmsys-chat-1m\nhttps://host.example/train-00000-of-00006.parquet'
+            }
+            className={`${FIELD} mt-1 font-mono`}
+          />
+        </label>
+        <p className="text-xs text-slate-600">
+          One per line: parquet files, or a Hugging Face dataset page (its parquet files are
+          listed). The host must allow range requests and, from another site, CORS.
+        </p>
+        <label className="text-sm font-medium">
+          Hugging Face access token (optional, for gated datasets)
+          <input
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            className={`${FIELD} mt-1 font-mono`}
+          />
+        </label>
+        <p className="text-xs text-slate-600">
+          Sent only to huggingface.co and its hosts, kept in this tab&apos;s memory, never put in a
+          link.
+        </p>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={remember}
+            onChange={(e) => setRemember(e.target.checked)}
+          />
+          Remember the token for this tab
+        </label>
+        {problem && (
+          <p role="alert" className="text-sm text-red-800">
+            {problem}
           </p>
-        </section>
-        <form onSubmit={submitUrls} className="flex flex-col gap-2">
-          <label className="text-sm font-medium">
-            Parquet URLs
-            <textarea
-              value={urlText}
-              onChange={(e) => setUrlText(e.target.value)}
-              rows={4}
-              spellCheck={false}
-              placeholder={
-                'https://huggingface.co/datasets/lmsys/lmsys-chat-1m\nhttps://host.example/train-00000-of-00006.parquet'
-              }
-              className={`${FIELD} mt-1 font-mono`}
-            />
-          </label>
-          <p className="text-xs text-slate-600">
-            One per line: parquet files, or a Hugging Face dataset page (its parquet files are
-            listed). The host must allow range requests and, from another site, CORS.
-          </p>
-          <label className="text-sm font-medium">
-            Hugging Face access token (optional, for gated datasets)
-            <input
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              value={token}
-              onChange={(e) => setToken(e.target.value)}
-              className={`${FIELD} mt-1 font-mono`}
-            />
-          </label>
-          <p className="text-xs text-slate-600">
-            Sent only to huggingface.co and its hosts, kept in this tab&apos;s memory, never put in
-            a link.
-          </p>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={remember}
-              onChange={(e) => setRemember(e.target.checked)}
-            />
-            Remember the token for this tab
-          </label>
-          {problem && (
-            <p role="alert" className="text-sm text-red-800">
-              {problem}
-            </p>
-          )}
-          <div className="flex justify-end gap-2">
-            <button type="button" className={BUTTON} onClick={onClose}>
-              Close
-            </button>
-            <button
-              type="submit"
-              className="rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800"
-            >
-              Open
-            </button>
-          </div>
-        </form>
-      </div>
-    </dialog>
+        )}
+        <div className="flex justify-end gap-2">
+          <button
+            type="submit"
+            className="rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800"
+          >
+            Open
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
   );
 }
