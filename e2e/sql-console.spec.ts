@@ -157,3 +157,60 @@ test('messages are loaded for the current selection and queried like any table',
     [String(messages), String(conversations), 'true'],
   ]);
 });
+
+test("a query's conversation ids become a filter; from a link it waits for Apply", async ({
+  guardedPage: page,
+}) => {
+  const query =
+    "SELECT conversation_id FROM conversations\nWHERE turn >= 2 AND model = 'vicuna-13b'";
+  const [{ matching, total }] = (await nativeRows(
+    `SELECT count(*) FILTER (WHERE turn >= 2 AND model = 'vicuna-13b')::INTEGER AS matching,
+            count(*)::INTEGER AS total FROM ${sampleFiles()}`,
+  )) as [{ matching: number; total: number }];
+  const all = `${formatCount(total)} conversations`;
+  const narrowed = `${formatCount(matching)} of ${formatCount(total)} conversations`;
+  const status = page.getByRole('status');
+  const chips = page.getByRole('region', { name: 'Current selection' });
+
+  // A result without a text conversation_id column offers nothing to filter by.
+  await openConsole(page);
+  await editor(page).fill('SELECT 1 AS conversation_id');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByText(/^1 row in/)).toBeVisible(loaded);
+  await expect(page.getByRole('button', { name: 'Use as filter' })).toHaveCount(0);
+
+  await editor(page).fill(query);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('button', { name: 'Use as filter' }).click();
+  // The list shows, narrowed to exactly the ids the query returned.
+  await expect(page.getByRole('grid', { name: 'Conversations' })).toBeVisible(loaded);
+  await expect(status).toHaveText(narrowed, loaded);
+  await expect(
+    chips.getByText(/^SQL: SELECT conversation_id FROM conversations WHERE/),
+  ).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('idsql')).toBe(query);
+
+  // Opened from the link, the query is shown and runs only on a click.
+  await page.reload();
+  await expect(status).toHaveText(all, loaded);
+  const pending = page.getByRole('region', { name: 'SQL filter from the link' });
+  await expect(pending.getByText(query.split('\n')[1]!)).toBeVisible();
+  await page.waitForTimeout(1_000);
+  await expect(status).toHaveText(all);
+  await pending.getByRole('button', { name: 'Apply SQL filter' }).click();
+  await expect(status).toHaveText(narrowed, loaded);
+  await expect(pending).toHaveCount(0);
+  await chips.getByRole('button', { name: /^Remove SQL: / }).click();
+  await expect(status).toHaveText(all);
+  expect(new URL(page.url()).searchParams.has('idsql')).toBe(false);
+
+  // A linked query without the column is refused by name when applied, and the list stays whole.
+  await page.goto(`/?idsql=${encodeURIComponent('SELECT model FROM conversations')}`);
+  await pending.getByRole('button', { name: 'Apply SQL filter' }).click(loaded);
+  await expect(pending.getByRole('alert')).toHaveText(
+    'Use as filter needs a column named conversation_id; this query returns model.',
+  );
+  await expect(status).toHaveText(all);
+  await pending.getByRole('button', { name: 'Discard SQL filter' }).click();
+  await expect(pending).toHaveCount(0);
+});

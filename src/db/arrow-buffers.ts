@@ -1,4 +1,4 @@
-import type { Data } from 'apache-arrow';
+import { makeData, Utf8, type Data } from 'apache-arrow';
 
 /**
  * Raw-buffer access to Arrow data. The metadata build touches every message of a million
@@ -64,4 +64,31 @@ export class BitmapBuilder {
     this.bytes[i >> 3]! |= 1 << (i & 7);
     this.count++;
   }
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A Utf8 column from strings, built from typed arrays: Arrow's builders (`vectorFromArray`,
+ * `tableFromArrays`) compile code at run time, which the page's Content-Security-Policy forbids.
+ */
+export function utf8Data(values: readonly (string | null)[]): Data<Utf8> {
+  const n = values.length;
+  const encoded = values.map((v) => (v === null ? null : encoder.encode(v)));
+  const offsets = new Int32Array(n + 1);
+  const valid = new BitmapBuilder(n);
+  encoded.forEach((bytes, i) => {
+    offsets[i + 1] = offsets[i]! + (bytes?.length ?? 0);
+    if (bytes) valid.set(i);
+  });
+  const data = new Uint8Array(offsets[n]!);
+  encoded.forEach((bytes, i) => bytes && data.set(bytes, offsets[i]!));
+  return makeData({
+    type: new Utf8(),
+    length: n,
+    nullCount: n - valid.count,
+    valueOffsets: offsets,
+    data,
+    nullBitmap: valid.count === n ? undefined : valid.bytes,
+  });
 }

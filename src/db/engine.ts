@@ -21,6 +21,7 @@ import { cacheKey, shardIdentities, type ShardIdentity } from './table-cache-key
 import { runSearch, type SearchOptions, type SearchProgress, type SearchResult } from './search';
 import type { SearchSnippet } from './search-scan';
 import type { SearchSpec } from '../lib/search-pattern';
+import { buildClearIdSets, buildCreateIdSetsTable } from '../sql/id-sets';
 import { buildClearSearchHits, buildCreateSearchHitsTable } from '../sql/search-hits';
 import type { Row, SqlQuery } from '../sql/query';
 
@@ -63,10 +64,12 @@ export async function openShards(
     ? found
     : { ...(await buildConversations(pool, shards, options)), note: found.note };
   current = built;
-  // Earlier searches' rows name conversations of the previous dataset.
+  // Earlier searches' rows and console id sets name conversations of the previous dataset.
   const { db, conn } = await duckdb;
   await conn.query(buildCreateSearchHitsTable());
   await conn.query(buildClearSearchHits());
+  await conn.query(buildCreateIdSetsTable());
+  await conn.query(buildClearIdSets());
   // The bench reads this measure (scripts/bench): keep its name and detail stable.
   performance.measure('convoscope:build', {
     start: startMark.startTime,

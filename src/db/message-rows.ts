@@ -9,12 +9,11 @@ import {
   RecordBatch,
   Schema,
   Struct,
-  Utf8,
   type Table,
 } from 'apache-arrow';
 import { CATEGORIES } from '../sql/moderation';
 import { MESSAGE_COLUMNS } from '../sql/messages-table';
-import { BitmapBuilder } from './arrow-buffers';
+import { BitmapBuilder, utf8Data } from './arrow-buffers';
 import { conversationFromTable } from './conversation-record';
 import type { MessageRecord } from './parquet-protocol';
 
@@ -47,10 +46,10 @@ export function messageRowsBatch(table: Table, picks: readonly MessagePick[]): R
   });
   const columns: Data[] = [
     makeData({ type: new Int64(), length: n, data: rowIds }),
-    utf8(messages.map((m) => m.pick.conversationId)),
+    utf8Data(messages.map((m) => m.pick.conversationId)),
     makeData({ type: new Int32(), length: n, data: indexes }),
-    utf8(messages.map((m) => m.message.role)),
-    utf8(messages.map((m) => m.message.content)),
+    utf8Data(messages.map((m) => m.message.role)),
+    utf8Data(messages.map((m) => m.message.content)),
     bools(messages.map((m) => m.message.moderation?.flagged ?? null)),
     ...CATEGORIES.map((c) =>
       bools(messages.map((m) => m.message.moderation?.categories[c.name] ?? null)),
@@ -62,29 +61,6 @@ export function messageRowsBatch(table: Table, picks: readonly MessagePick[]): R
   const fields = MESSAGE_COLUMNS.map((c, i) => new Field(c.name, columns[i]!.type, true));
   const struct = makeData({ type: new Struct(fields), length: n, children: columns });
   return new RecordBatch(new Schema(fields), struct);
-}
-
-const encoder = new TextEncoder();
-
-function utf8(values: readonly (string | null)[]): Data<Utf8> {
-  const n = values.length;
-  const encoded = values.map((v) => (v === null ? null : encoder.encode(v)));
-  const offsets = new Int32Array(n + 1);
-  const valid = new BitmapBuilder(n);
-  encoded.forEach((bytes, i) => {
-    offsets[i + 1] = offsets[i]! + (bytes?.length ?? 0);
-    if (bytes) valid.set(i);
-  });
-  const data = new Uint8Array(offsets[n]!);
-  encoded.forEach((bytes, i) => bytes && data.set(bytes, offsets[i]!));
-  return makeData({
-    type: new Utf8(),
-    length: n,
-    nullCount: n - valid.count,
-    valueOffsets: offsets,
-    data,
-    nullBitmap: valid.count === n ? undefined : valid.bytes,
-  });
 }
 
 function bools(values: readonly (boolean | null)[]): Data<Bool> {

@@ -49,24 +49,43 @@ function consoleConnection(): Promise<AsyncDuckDBConnection> {
 }
 
 /** Runs one read-only statement and keeps at most `maxRows` of its rows. */
-export function runConsoleQuery(
+export async function runConsoleQuery(
   sql: string,
-  options: { maxRows: number; signal?: AbortSignal },
+  { maxRows, signal }: { maxRows: number; signal?: AbortSignal },
 ): Promise<ConsoleResult> {
-  const result = running.then(() => execute(sql, options));
+  const started = performance.now();
+  const rows: (string | null)[][] = [];
+  let truncated = false;
+  const fields = await streamConsoleStatement(sql, signal, (batch) => {
+    truncated = appendRows(rows, batch, maxRows) || truncated;
+    return truncated;
+  });
+  return { columns: fields.map(toColumn), rows, truncated, ms: performance.now() - started };
+}
+
+/**
+ * Runs one read-only console statement (one at a time: the connection has one transaction) and
+ * hands each result batch to `consume` until it returns true. Resolves to the result's fields.
+ */
+export function streamConsoleStatement(
+  sql: string,
+  signal: AbortSignal | undefined,
+  consume: (batch: RecordBatch) => boolean,
+): Promise<Field[]> {
+  const result = running.then(() => execute(sql, signal, consume));
   running = result.catch(() => undefined);
   return result;
 }
 
 async function execute(
   sql: string,
-  { maxRows, signal }: { maxRows: number; signal?: AbortSignal },
-): Promise<ConsoleResult> {
+  signal: AbortSignal | undefined,
+  consume: (batch: RecordBatch) => boolean,
+): Promise<Field[]> {
   const refusal = refusalReason(sql);
   if (refusal) throw new ConsoleQueryError(refusal);
   if (signal?.aborted) throw new ConsoleQueryCancelled();
   const conn = await consoleConnection();
-  const started = performance.now();
   // Preparing first refuses several statements at once and reports syntax errors without running.
   const prepared = await conn.prepare(sql).catch((e: unknown) => {
     throw new ConsoleQueryError(errorText(e));
@@ -77,22 +96,18 @@ async function execute(
   signal?.addEventListener('abort', cancel);
   try {
     const reader = await conn.send(sql, true);
-    let columns: ConsoleColumn[] | undefined;
-    const rows: (string | null)[][] = [];
-    let truncated = false;
+    let fields: Field[] | undefined;
     for await (const batch of reader) {
       if (signal?.aborted) break;
-      columns ??= batch.schema.fields.map(toColumn);
-      truncated = appendRows(rows, batch, maxRows) || truncated;
-      if (truncated) {
+      fields ??= batch.schema.fields;
+      if (consume(batch)) {
         await conn.cancelSent();
         break;
       }
     }
     if (signal?.aborted) throw new ConsoleQueryCancelled();
     // A result without batches still has a schema once the stream has been read.
-    columns ??= (reader.schema?.fields ?? []).map(toColumn);
-    return { columns, rows, truncated, ms: performance.now() - started };
+    return fields ?? reader.schema?.fields ?? [];
   } catch (e) {
     if (signal?.aborted) throw new ConsoleQueryCancelled();
     if (e instanceof ConsoleQueryError) throw e;

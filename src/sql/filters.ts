@@ -3,6 +3,7 @@ import { maxScoreColumn } from './conversations-table';
 import { CATEGORIES } from './moderation';
 import type { SqlQuery } from './query';
 import { quoteIdentifier } from './quote';
+import { buildIdSetCondition } from './id-sets';
 import { buildSearchHitsCondition } from './search-hits';
 
 /** A boolean SQL expression over `conversations` columns with its positional parameters. */
@@ -69,6 +70,10 @@ export function buildFacetCondition(filters: Filters, facet: FacetName): SqlCond
       // Only a completed scan narrows: its rows are in `search_hits` under `searchHits`.
       if (filters.search === undefined || filters.searchHits === undefined) return undefined;
       return buildSearchHitsCondition(filters.searchHits);
+    case 'idQuery':
+      // Like a search, a console query narrows only once its ids are stored under `idSet`.
+      if (filters.idQuery === undefined || filters.idSet === undefined) return undefined;
+      return buildIdSetCondition(filters.idSet);
   }
 }
 

@@ -13,6 +13,8 @@ const EVERYTHING: Filters = {
   redacted: false,
   countries: ['Hong Kong', 'Russia'],
   toxic: true,
+  idQuery: `SELECT conversation_id\n  FROM messages\n  WHERE content ILIKE '%lighthouse%' AND role = 'user' AND flagged`,
+  idSet: 3,
 };
 
 describe('active filters', () => {
@@ -36,6 +38,7 @@ describe('active filters', () => {
       'Country: Hong Kong',
       'Country: Russia',
       'Toxic: yes',
+      "SQL: SELECT conversation_id FROM messages WHERE content ILIKE '%lighthouse%' AND role…",
     ]);
   });
 
@@ -57,6 +60,16 @@ describe('active filters', () => {
     expect(remove('Country: Hong Kong')).toEqual({ ...EVERYTHING, countries: ['Russia'] });
     expect(remove('Toxic: yes')).toEqual(clearFacet(EVERYTHING, 'toxic'));
     expect(remove('Toxic: yes')).not.toHaveProperty('toxic');
+    const sql = activeFilters(EVERYTHING).at(-1)!;
+    expect(sql.remove(EVERYTHING)).toEqual(clearFacet(EVERYTHING, 'idQuery'));
+    expect(sql.remove(EVERYTHING)).not.toHaveProperty('idQuery');
+    expect(sql.remove(EVERYTHING)).not.toHaveProperty('idSet');
+  });
+
+  it('show a console query only once its ids are stored', () => {
+    const pending: Filters = { ...EMPTY_FILTERS, idQuery: 'SELECT conversation_id FROM x' };
+    expect(activeFilters(pending)).toEqual([]);
+    expect(isEmpty(pending)).toBe(true);
   });
 
   it('reset the category mode with the last category', () => {

@@ -20,7 +20,7 @@ export interface ActiveFilter {
 /**
  * Every active condition in panel order: one per selected model, language and category, and one
  * per other active facet (turns range, flagged mode, each minimum score, redacted), then one per
- * selected country and one for the toxic flag.
+ * selected country, one for the toxic flag and one for a console query used as a filter.
  */
 export function activeFilters(filters: Filters): ActiveFilter[] {
   const chips: ActiveFilter[] = [];
@@ -104,7 +104,19 @@ export function activeFilters(filters: Filters): ActiveFilter[] {
       label: `Toxic: ${filters.toxic ? 'yes' : 'no'}`,
       remove: (f) => clearFacet(f, 'toxic'),
     });
+  if (filters.idQuery !== undefined && filters.idSet !== undefined)
+    chips.push({
+      key: 'idQuery',
+      label: `SQL: ${describeQuery(filters.idQuery)}`,
+      remove: (f) => clearFacet(f, 'idQuery'),
+    });
   return chips;
+}
+
+/** A query on one line, cut short: the whole text is in the chip's title and the URL. */
+export function describeQuery(query: string): string {
+  const line = query.replace(/\s+/g, ' ').trim();
+  return line.length > 80 ? `${line.slice(0, 80)}…` : line;
 }
 
 /** `2 to 10`, `at least 3`, `at most 5`, `4`. */

@@ -5,12 +5,14 @@ import type { Filters } from './filters';
 import { serializeFilters } from './url-state';
 
 /**
- * The key part that names one filter state: its canonical URL form, plus the completed search's id
- * (a search narrows nothing until its scan completes, and then the key must change).
+ * The key part that names one filter state: its canonical URL form, plus the ids of the completed
+ * search and of the console query's stored ids (either narrows nothing until its rows are stored,
+ * and then the key must change).
  */
 export const filtersKey = (filters: Filters) =>
   serializeFilters(filters).toString() +
-  (filters.searchHits === undefined ? '' : `#hits=${filters.searchHits}`);
+  (filters.searchHits === undefined ? '' : `#hits=${filters.searchHits}`) +
+  (filters.idSet === undefined ? '' : `#ids=${filters.idSet}`);
 
 /** Every facet count plus N and M for one filter state; old counts stay shown while new ones run. */
 export function facetCountsOptions(datasetVersion: number, filters: Filters) {

@@ -1,16 +1,19 @@
 import { activeFilters } from './active-filters';
 import { EMPTY_FILTERS } from './filters';
 import { useFilters } from './use-filters';
+import { PendingIdQuery } from '../sql-console/pending-id-query';
 
 /**
  * The active filters as removable chips, one per selected value and one per other active facet,
  * plus "Clear all". Reads and writes the URL through `useFilters`; renders nothing when no filter
- * is active. Chips wrap onto more lines in whatever width the parent gives it.
+ * is active. Chips wrap onto more lines in whatever width the parent gives it. A console query
+ * from a link that has not been applied shows here too, with its Apply button.
  */
 export function FilterChips({ className = '' }: { className?: string }) {
   const { filters, setFilters } = useFilters();
   const chips = activeFilters(filters);
-  if (chips.length === 0) return null;
+  const pending = filters.idQuery !== undefined && filters.idSet === undefined;
+  if (chips.length === 0 && !pending) return null;
   return (
     <section
       aria-label="Current selection"
@@ -22,7 +25,10 @@ export function FilterChips({ className = '' }: { className?: string }) {
             key={chip.key}
             className="flex max-w-full items-center gap-1 rounded-full border border-sky-200 bg-sky-50 py-0.5 pr-1 pl-2.5 text-sky-900"
           >
-            <span className="truncate" title={chip.label}>
+            <span
+              className="truncate"
+              title={chip.key === 'idQuery' ? filters.idQuery : chip.label}
+            >
               {chip.label}
             </span>
             <button
@@ -37,13 +43,16 @@ export function FilterChips({ className = '' }: { className?: string }) {
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        onClick={() => setFilters(EMPTY_FILTERS)}
-        className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100"
-      >
-        Clear all
-      </button>
+      <PendingIdQuery filters={filters} setFilters={setFilters} />
+      {chips.length > 0 && (
+        <button
+          type="button"
+          onClick={() => setFilters(EMPTY_FILTERS)}
+          className="rounded border border-slate-300 bg-white px-2 py-0.5 hover:bg-slate-100"
+        >
+          Clear all
+        </button>
+      )}
     </section>
   );
 }

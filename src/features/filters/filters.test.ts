@@ -22,6 +22,8 @@ const EVERYTHING: Filters = {
   toxic: false,
   search: { text: 'python', scope: 'user', regex: false, wholeWord: true },
   searchHits: 4,
+  idQuery: 'SELECT conversation_id FROM conversations WHERE turn > 5',
+  idSet: 2,
 };
 
 describe('filters', () => {

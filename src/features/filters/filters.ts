@@ -43,6 +43,13 @@ export interface Filters {
    * unsearched state while the scan runs.
    */
   searchHits?: number;
+  /**
+   * A console query whose `conversation_id`s narrow the list ("Use as filter"), as the URL states
+   * it (`idsql`). A link carries only the text: it narrows nothing until the user runs it.
+   */
+  idQuery?: string;
+  /** Id of that query's ids in `id_sets`, filled in by `useFilters` once run (never in the URL). */
+  idSet?: number;
 }
 
 /** One name per independent condition: cross-filter counts leave out exactly one of them. */
@@ -57,6 +64,7 @@ export const FACET_NAMES = [
   'country',
   'toxic',
   'search',
+  'idQuery',
 ] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
@@ -93,6 +101,8 @@ export function isFacetActive(filters: Filters, facet: FacetName): boolean {
       return filters.toxic !== undefined;
     case 'search':
       return filters.search !== undefined && filters.searchHits !== undefined;
+    case 'idQuery':
+      return filters.idQuery !== undefined && filters.idSet !== undefined;
   }
 }
 
@@ -124,6 +134,8 @@ export function clearFacet(filters: Filters, facet: FacetName): Filters {
       return withoutKey(filters, 'toxic');
     case 'search':
       return withoutKey(withoutKey(filters, 'search'), 'searchHits');
+    case 'idQuery':
+      return withoutKey(withoutKey(filters, 'idQuery'), 'idSet');
   }
 }
 
@@ -142,7 +154,7 @@ export function toggleValue<T>(values: readonly T[], value: T): T[] {
 
 function withoutKey(
   filters: Filters,
-  key: 'flagged' | 'redacted' | 'toxic' | 'search' | 'searchHits',
+  key: 'flagged' | 'redacted' | 'toxic' | 'search' | 'searchHits' | 'idQuery' | 'idSet',
 ): Filters {
   const copy = { ...filters };
   delete copy[key];

@@ -69,6 +69,12 @@ describe('filters in the URL', () => {
       ...EMPTY_FILTERS,
       search: { text: 'Привет мир', scope: 'user', regex: false, wholeWord: true },
     },
+    // A console query used as a filter keeps its text exactly, newlines and quotes included.
+    {
+      ...EMPTY_FILTERS,
+      models: ['vicuna-13b'],
+      idQuery: "SELECT conversation_id\nFROM messages\nWHERE content ILIKE '%lighthouse%'; -- &x=1",
+    },
   ];
   const openRanges: Filters[] = [
     { ...EMPTY_FILTERS, turns: { min: 3 } },
@@ -124,6 +130,8 @@ describe('filters in the URL', () => {
     ['q=a[&qre=1&qword=1', /not a valid regular expression/],
     ['qscope=user', /qscope: there is no search text/],
     ['qre=1&qword=1', /qre, qword: there is no search text/],
+    ['idsql=%20%0A', /idsql=" \\n": the query is empty/],
+    [`idsql=${'x'.repeat(20_001)}`, /longer than 20000/],
   ])('drop %s with a notice', (query, problem) => {
     const { filters, problems } = parse(query);
     expect(filters).toEqual(EMPTY_FILTERS);

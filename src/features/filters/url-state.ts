@@ -23,6 +23,7 @@ export const FILTER_PARAMS = {
   searchScope: 'qscope',
   searchRegex: 'qre',
   searchWholeWord: 'qword',
+  idQuery: 'idsql',
 } as const;
 export const MIN_SCORE_PREFIX = 'min.';
 
@@ -30,6 +31,8 @@ export const MIN_SCORE_PREFIX = 'min.';
 export const MAX_VALUE_LENGTH = 200;
 export const MAX_VALUES_PER_PARAM = 500;
 export const MAX_SEARCH_LENGTH = 1000;
+/** A console query used as a filter: as long as a real query gets, short of a hostile URL. */
+export const MAX_ID_QUERY_LENGTH = 20_000;
 
 const OWN_NAMES: ReadonlySet<string> = new Set(Object.values(FILTER_PARAMS));
 
@@ -64,6 +67,8 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
   if (toxic !== undefined) filters.toxic = toxic === 'true';
   const search = parseSearch(params, problems);
   if (search !== undefined) filters.search = search;
+  const idQuery = parseIdQuery(params, problems);
+  if (idQuery !== undefined) filters.idQuery = idQuery;
   return { filters, problems };
 }
 
@@ -91,6 +96,7 @@ export function serializeFilters(filters: Filters): URLSearchParams {
     if (search.regex) out.append(FILTER_PARAMS.searchRegex, '1');
     if (search.wholeWord) out.append(FILTER_PARAMS.searchWholeWord, '1');
   }
+  if (filters.idQuery !== undefined) out.append(FILTER_PARAMS.idQuery, filters.idQuery);
   return out;
 }
 
@@ -100,6 +106,13 @@ export function withFilters(params: URLSearchParams, filters: Filters): URLSearc
   for (const [name, value] of params) if (!isFilterParam(name)) out.append(name, value);
   for (const [name, value] of serializeFilters(filters)) out.append(name, value);
   return out;
+}
+
+/** `withFilters` applied in place, for `pushSearchParams`' editor. */
+export function setFilterParams(params: URLSearchParams, filters: Filters): void {
+  const replaced = withFilters(params, filters);
+  for (const name of new Set(params.keys())) params.delete(name);
+  for (const [name, value] of replaced) params.append(name, value);
 }
 
 function parseStrings(params: URLSearchParams, name: string, problems: string[]): string[] {
@@ -153,6 +166,18 @@ function parseSearch(params: URLSearchParams, problems: string[]): SearchSpec | 
     if ('error' in built) problems.push(`Ignored ${shown}: ${lowerFirst(built.error)}.`);
     else return { text, scope, regex, wholeWord };
   }
+  return undefined;
+}
+
+/** `idsql`: kept as text only; it runs when the user clicks Apply (features/sql-console). */
+function parseIdQuery(params: URLSearchParams, problems: string[]): string | undefined {
+  const text = single(params, FILTER_PARAMS.idQuery, problems);
+  if (text === undefined) return undefined;
+  const shown = `${FILTER_PARAMS.idQuery}=${show(text)}`;
+  if (text.trim() === '') problems.push(`Ignored ${shown}: the query is empty.`);
+  else if (text.length > MAX_ID_QUERY_LENGTH)
+    problems.push(`Ignored ${shown}: longer than ${MAX_ID_QUERY_LENGTH} characters.`);
+  else return text;
   return undefined;
 }
 

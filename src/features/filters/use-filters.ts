@@ -2,8 +2,9 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { openDataset } from '../../db/engine';
 import { pushSearchParams, subscribeToLocation } from '../conversations/url-state';
 import { findCompleted, searchStore } from '../search/search-store';
+import { findIdSet, idFilterStore } from '../sql-console/id-filter-store';
 import type { Filters } from './filters';
-import { parseFilters, withFilters } from './url-state';
+import { parseFilters, setFilterParams } from './url-state';
 
 const getSearch = () => window.location.search;
 
@@ -11,23 +12,25 @@ const getSearch = () => window.location.search;
  * The filters in the URL (the single source of truth) and a setter that pushes a history entry,
  * keeping every other param (`data`, `sort`, `c`...). Back and Forward restore earlier filters.
  * A text search in the URL gets `searchHits` once its scan has completed on the open dataset, so
- * every query keyed by these filters follows the search exactly when its rows are ready.
+ * every query keyed by these filters follows the search exactly when its rows are ready. A console
+ * query used as a filter (`idsql`) likewise gets `idSet` once its ids are stored.
  */
 export function useFilters() {
   const search = useSyncExternalStore(subscribeToLocation, getSearch);
   const searches = useSyncExternalStore(searchStore.subscribe, searchStore.getSnapshot);
+  const idSets = useSyncExternalStore(idFilterStore.subscribe, idFilterStore.getSnapshot);
   const parsed = useMemo(() => parseFilters(new URLSearchParams(search)), [search]);
   const dataset = openDataset();
   const filters = useMemo((): Filters => {
+    const next: Filters = { ...parsed.filters };
     const completed = findCompleted(searches, parsed.filters.search, dataset);
-    return completed ? { ...parsed.filters, searchHits: completed.id } : parsed.filters;
-  }, [parsed, searches, dataset]);
+    if (completed) next.searchHits = completed.id;
+    const idSet = findIdSet(idSets, parsed.filters.idQuery, dataset);
+    if (idSet) next.idSet = idSet.id;
+    return next;
+  }, [parsed, searches, idSets, dataset]);
   const setFilters = useCallback((next: Filters) => {
-    pushSearchParams((params) => {
-      const replaced = withFilters(params, next);
-      for (const name of new Set(params.keys())) params.delete(name);
-      for (const [name, value] of replaced) params.append(name, value);
-    });
+    pushSearchParams((params) => setFilterParams(params, next));
   }, []);
   return { filters, problems: parsed.problems, setFilters };
 }

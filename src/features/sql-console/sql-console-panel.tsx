@@ -7,6 +7,10 @@ import { ResultsTable } from './results-table';
 import { MessagesLoader } from './messages-loader';
 import { SchemaList } from './schema-list';
 import { CONSOLE_ROW_CAP, useConsoleQuery } from './use-console-query';
+import type { ConsoleResult } from '../../db/sql-console';
+import { ID_COLUMN } from '../../db/console-id-sets';
+import { useFilters } from '../filters/use-filters';
+import { useIdFilter } from './use-id-filter';
 
 const EXAMPLE = `SELECT model, count(*) AS conversations, avg(turn) AS mean_turns
 FROM conversations
@@ -24,6 +28,8 @@ export function SqlConsolePanel({ datasetVersion }: { datasetVersion: number }) 
   const [history, setHistory] = useState(readHistory);
   const editor = useRef<HTMLTextAreaElement>(null);
   const query = useConsoleQuery(datasetVersion);
+  const idFilter = useIdFilter();
+  const { filters } = useFilters();
 
   const run = () => {
     setFromLink(false);
@@ -93,6 +99,17 @@ export function SqlConsolePanel({ datasetVersion }: { datasetVersion: number }) 
         >
           Cancel query
         </button>
+        {query.result && query.ranSql !== undefined && returnsIds(query.result) && (
+          <button
+            type="button"
+            onClick={() => void idFilter.apply(query.ranSql!, filters)}
+            disabled={query.running || idFilter.running !== null}
+            aria-describedby="sql-use-as-filter-hint"
+            className="rounded border border-sky-300 bg-sky-50 px-3 py-1 text-sky-900 hover:bg-sky-100 disabled:opacity-50"
+          >
+            Use as filter
+          </button>
+        )}
         <span id="sql-console-hint" className="text-xs text-slate-500">
           Ctrl+Enter runs the query.
         </span>
@@ -107,6 +124,21 @@ export function SqlConsolePanel({ datasetVersion }: { datasetVersion: number }) 
               } in ${Math.round(query.result.ms)} ms`}
         </span>
       </div>
+      {query.result && query.ranSql !== undefined && returnsIds(query.result) && (
+        <p id="sql-use-as-filter-hint" className="text-xs text-slate-600">
+          {idFilter.running === query.ranSql
+            ? 'Collecting every conversation_id the query returns…'
+            : 'Use as filter narrows the list, counts and charts to every conversation_id this query returns (all rows, not only those shown).'}
+        </p>
+      )}
+      {idFilter.failed && idFilter.failed.query === query.ranSql && (
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+        >
+          {idFilter.failed.message}
+        </p>
+      )}
       {query.error && (
         <div
           role="alert"
@@ -142,4 +174,9 @@ export function SqlConsolePanel({ datasetVersion }: { datasetVersion: number }) 
       {query.result && query.result.columns.length > 0 && <ResultsTable result={query.result} />}
     </section>
   );
+}
+
+/** A result "Use as filter" can take: it has a text `conversation_id` column. */
+function returnsIds(result: ConsoleResult): boolean {
+  return result.columns.some((c) => c.name === ID_COLUMN && c.type === 'Utf8');
 }

@@ -14,6 +14,8 @@ import {
  * insert hits into the database register the same rows here.
  */
 export const BRUTE_FORCE_SEARCH_HITS = new Map<number, ReadonlySet<number>>();
+/** The same for `id_sets`: the conversation ids each stored console query returned. */
+export const BRUTE_FORCE_ID_SETS = new Map<number, ReadonlySet<string>>();
 
 /**
  * The filter semantics written a second time, in plain TypeScript over every row of
@@ -58,6 +60,12 @@ export function matchesFacet(row: Row, filters: Filters, facet: FacetName): bool
       const hits = BRUTE_FORCE_SEARCH_HITS.get(filters.searchHits);
       if (!hits) throw new Error(`search ${filters.searchHits} was not registered`);
       return hits.has(row.row as number);
+    }
+    case 'idQuery': {
+      if (filters.idQuery === undefined || filters.idSet === undefined) return true;
+      const ids = BRUTE_FORCE_ID_SETS.get(filters.idSet);
+      if (!ids) throw new Error(`id set ${filters.idSet} was not registered`);
+      return ids.has(row.conversation_id as string);
     }
   }
 }
