@@ -3,6 +3,7 @@ import { quoteIdentifier } from '../sql/quote';
 import { DatasetError } from './dataset-error';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { getDuckDB } from './duckdb';
+import { memoryProblem } from './memory-budget';
 import { checkShardSet } from './shard-schema';
 import type { ParquetPool } from './parquet-pool';
 import type { MetadataTask, ShardInfo, ShardRef } from './parquet-protocol';
@@ -85,6 +86,11 @@ export async function buildConversations(
       infos.map((info, i) => ({ name: shards[i]!.name, rows: info.rows, columns: info.columns })),
     );
     if (setProblem) throw new DatasetError(setProblem);
+    // Only the footers have been read: a dataset too large for the tab stops here.
+    const tooLarge = memoryProblem(
+      infos.map((info, i) => ({ name: shards[i]!.name, rows: info.rows })),
+    );
+    if (tooLarge) throw new DatasetError(tooLarge);
     const tasks = planTasks(shards, infos);
     const progress: BuildProgress = {
       shardsDone: 0,

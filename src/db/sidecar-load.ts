@@ -1,5 +1,7 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { createStaging, dropStaging, stagingRows, STAGING } from './build-conversations';
+import { DatasetError } from './dataset-error';
+import { memoryProblem } from './memory-budget';
 import type { ParquetPool } from './parquet-pool';
 import type { ShardInfo, ShardRef } from './parquet-protocol';
 import { manifestUrlBeside, parseSidecarManifest, sidecarMismatch } from './sidecar';
@@ -42,6 +44,11 @@ export async function loadSidecar(
   const mismatch = sidecarMismatch(manifest, ids);
   if (mismatch)
     return { found: false, note: `The index beside the shards is out of date: ${mismatch}.` };
+  // The manifest knows each shard's rows: refuse a dataset too large for the tab before reading.
+  const tooLarge = memoryProblem(
+    shards.map((s, i) => ({ name: s.name, rows: manifest.shards[i]?.info.rows ?? 0 })),
+  );
+  if (tooLarge) throw new DatasetError(tooLarge);
 
   const table: ShardRef = {
     name: manifest.table.file,

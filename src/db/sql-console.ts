@@ -1,6 +1,7 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { DataType, type Field, type RecordBatch } from 'apache-arrow';
 import { refusalReason } from '../sql/console-statement';
+import { displayValue } from './console-values';
 import { getDuckDB } from './duckdb';
 
 /**
@@ -135,23 +136,6 @@ function toColumn(field: Field): ConsoleColumn {
   const type = field.type;
   const numeric = DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type);
   return { name: field.name, type: String(type), numeric };
-}
-
-/** Cell text: numbers and strings as they are, nested values as JSON, bytes as hex. */
-export function displayValue(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Date) return value.toISOString();
-  if (value instanceof Uint8Array) {
-    return `\\x${Array.from(value.subarray(0, 64), (b) => b.toString(16).padStart(2, '0')).join('')}${value.length > 64 ? '…' : ''}`;
-  }
-  const plain =
-    typeof (value as { toJSON?: unknown }).toJSON === 'function'
-      ? (value as { toJSON(): unknown }).toJSON()
-      : value;
-  return JSON.stringify(plain, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
 
 function errorText(e: unknown): string {
