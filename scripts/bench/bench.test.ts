@@ -103,8 +103,8 @@ describe('report', () => {
     const summary = summarize(
       step,
       [
-        { ms: 3000, bytes: 30e6, peakMemory: memory },
-        { ms: 2800, bytes: 30e6, peakMemory: { rss: 1e9, pss: 300e6 } },
+        { ms: 3000, bytes: 30e6, peakMemory: memory, engineMemory: 184e6 },
+        { ms: 2800, bytes: 30e6, peakMemory: { rss: 1e9, pss: 300e6 }, engineMemory: 190e6 },
         { ms: 3100, bytes: 30e6 },
       ],
       [{ ms: 2000, bytes: 25e6 }],
@@ -117,13 +117,14 @@ describe('report', () => {
     expect(table).toContain('| build | 3.00 s');
     expect(table).toContain('1.50x');
     expect(table).toContain('30 MB / 25 MB (est.)');
-    expect(table).toContain('1000 MB (400 MB)');
+    expect(table).toContain('1000 MB (400 MB) | 190 MB');
   });
 
   it('has no ratio or verdict without native samples', () => {
     const summary = summarize({ ...step, budget: { kind: 'none' } }, [{ ms: 50 }], []);
     expect(summary).toMatchObject({ native: null, ratio: null, pass: null });
     expect(formatTable([summary])).toContain('| 50 ms');
+    expect(summary.engineMemory).toBeNull();
   });
 });
 

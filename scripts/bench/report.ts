@@ -12,6 +12,8 @@ export interface StepSummary {
   bytes: { ours: number | null; native: number | null; nativeEstimated: boolean };
   /** Largest over the runs. */
   peakMemory: TreeMemory | null;
+  /** DuckDB's own report, largest over the runs. */
+  engineMemory: number | null;
   samples: { ours: Sample[]; native: Sample[] };
 }
 
@@ -48,6 +50,7 @@ export function summarize(step: BenchStep, ours: Sample[], native: Sample[]): St
   const n = native.length ? spread(native) : null;
   const ratio = n && n.median > 0 ? o.median / n.median : null;
   const memory = ours.map((s) => s.peakMemory).filter((m): m is TreeMemory => m !== undefined);
+  const engine = ours.map((s) => s.engineMemory).filter((m): m is number => m !== undefined);
   return {
     id: step.id,
     label: step.label,
@@ -67,6 +70,7 @@ export function summarize(step: BenchStep, ours: Sample[], native: Sample[]): St
           pss: Math.max(...memory.map((m) => m.pss)),
         }
       : null,
+    engineMemory: engine.length ? Math.max(...engine) : null,
     samples: { ours, native },
   };
 }
@@ -104,6 +108,7 @@ const HEADER = [
   'pass',
   'bytes read (ours / native)',
   'peak RSS (PSS)',
+  'DuckDB memory',
 ];
 
 export function formatTable(summaries: readonly StepSummary[]): string {
@@ -120,6 +125,7 @@ export function formatTable(summaries: readonly StepSummary[]): string {
       s.bytes.native !== null && s.bytes.nativeEstimated ? ' (est.)' : ''
     }`,
     s.peakMemory ? `${formatBytes(s.peakMemory.rss)} (${formatBytes(s.peakMemory.pss)})` : '-',
+    formatBytes(s.engineMemory),
   ]);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) =>

@@ -1,5 +1,6 @@
 import { buildNativeConversationsQuery } from '../../src/sql/native-conversations';
 import type { BrowserSession } from './browser';
+import { duckdbMemory } from './duckdb-memory';
 import { facetStep } from './facet-step';
 import { chartStep } from './chart-step';
 import { CACHE_STEPS } from './cache-steps';
@@ -15,6 +16,8 @@ export interface Sample {
   bytes?: number;
   /** Of the browser's process tree. */
   peakMemory?: TreeMemory;
+  /** DuckDB's own report (`duckdb_memory()`) after the step, in bytes. */
+  engineMemory?: number;
   /** Conversations the step saw; the runner checks it against the dataset. */
   rows?: number;
   extra?: Record<string, unknown>;
@@ -45,11 +48,12 @@ export const STEPS: BenchStep[] = [
     label: 'build conversations (HTTP shards)',
     budget: { kind: 'ratio', max: 1.5 },
     nativeBytesEstimated: true,
-    ours: async ({ ready }) => ({
+    ours: async ({ ready, page }) => ({
       ms: ready.buildMs,
       rows: ready.rows,
       bytes: ready.bytes,
       peakMemory: ready.peakMemory,
+      engineMemory: await duckdbMemory(page),
       extra: {
         shards: ready.shards,
         appBytes: ready.appBytes,
