@@ -2,6 +2,7 @@ import { buildNativeConversationsQuery } from '../../src/sql/native-conversation
 import type { BrowserSession } from './browser';
 import { duckdbMemory } from './duckdb-memory';
 import { facetStep } from './facet-step';
+import { sampleStep } from './sample-step';
 import { chartStep } from './chart-step';
 import { CACHE_STEPS } from './cache-steps';
 import { filesStep } from './files-step';
@@ -86,6 +87,7 @@ export const STEPS: BenchStep[] = [
       peakMemory: ready.peakMemory,
     }),
   },
+  sampleStep,
   facetStep,
   ...SEARCH_STEPS,
   ...VIEWER_STEPS,
