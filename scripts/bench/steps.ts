@@ -8,6 +8,7 @@ import { CACHE_STEPS } from './cache-steps';
 import { filesStep } from './files-step';
 import { leafBytes, type NativeSession } from './native';
 import { SEARCH_STEPS } from './search-step';
+import { searchCancelStep } from './search-cancel-step';
 import type { TreeMemory } from './process-tree';
 import { VIEWER_STEPS } from './viewer-steps';
 
@@ -90,6 +91,7 @@ export const STEPS: BenchStep[] = [
   sampleStep,
   facetStep,
   ...SEARCH_STEPS,
+  searchCancelStep,
   ...VIEWER_STEPS,
   chartStep,
   // Last: the cache step reloads the page the steps before it use.
