@@ -13,6 +13,13 @@ import {
   type MessagesProgress,
 } from './messages-load';
 import { groupByRowGroup, locateRow } from './row-groups';
+import {
+  exportShardRows,
+  type ExportProgress,
+  type ExportWrite,
+  type ShardExportFormat,
+  type ShardExportOptions,
+} from './export';
 import type { MessageRecord, ShardInfo, ShardRef } from './parquet-protocol';
 import { currentHubAuth, withHubAuth } from './hub-auth';
 import { loadSidecar } from './sidecar-load';
@@ -27,6 +34,7 @@ import type { Row, SqlQuery } from '../sql/query';
 export type { BuildProgress, BuiltDataset, MessageRecord, ShardRef, TableOrigin };
 export type { SearchOptions, SearchProgress, SearchResult, SearchSnippet };
 export type { MessagesConversation, MessagesProgress };
+export type { ExportProgress, ExportWrite, ShardExportFormat, ShardExportOptions };
 export { DatasetError, type DatasetProblem } from './dataset-error';
 
 /**
@@ -205,6 +213,31 @@ export function loadMessages(
 ): Promise<MessagesProgress> {
   return loadMessagesTable(pool, current, conversations, options);
 }
+
+/**
+ * Writes the current selection's rows from the shards, every original column, as JSONL or
+ * parquet (src/db/export.ts), chunk by chunk through `options.write`. Cancel with
+ * `options.signal`: the export's own workers are stopped.
+ */
+export async function exportSelection(options: ShardExportOptions): Promise<ExportProgress> {
+  exportPools ??= { readers: new ParquetPool(), writer: new ParquetPool(1) };
+  const pools = exportPools;
+  const abort = () => {
+    pools.readers.reset(options.signal?.reason);
+    pools.writer.reset(options.signal?.reason);
+  };
+  options.signal?.addEventListener('abort', abort, { once: true });
+  try {
+    return await exportShardRows(current, pools, runQuery, options);
+  } catch (error) {
+    // A failed parquet export leaves its writer half done: start clean next time.
+    pools.writer.reset(error);
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+  }
+}
+let exportPools: { readers: ParquetPool; writer: ParquetPool } | undefined;
 
 /**
  * The open dataset, as an opaque token: a completed search belongs to the dataset it scanned, and
