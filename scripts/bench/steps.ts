@@ -3,6 +3,7 @@ import type { BrowserSession } from './browser';
 import { facetStep } from './facet-step';
 import { chartStep } from './chart-step';
 import { CACHE_STEPS } from './cache-steps';
+import { exportStep } from './export-step';
 import { filesStep } from './files-step';
 import { leafBytes, type NativeSession } from './native';
 import { SEARCH_STEPS } from './search-step';
@@ -86,6 +87,7 @@ export const STEPS: BenchStep[] = [
   ...SEARCH_STEPS,
   ...VIEWER_STEPS,
   chartStep,
+  exportStep,
   // Last: the cache step reloads the page the steps before it use.
   ...CACHE_STEPS,
   filesStep,
