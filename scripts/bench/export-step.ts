@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Page } from '@playwright/test';
 import { quoteString } from '../../src/sql/quote';
 import { currentBenchDataset } from './cache-steps';
 import type { Dataset } from './dataset';
@@ -36,25 +35,25 @@ async function chooseModel(dataset: Dataset) {
   }
 }
 
-/** Records every aria-valuenow the export's progress bar shows, with its time, in the page. */
-function watchProgress(page: Page) {
-  return page.evaluate(() => {
-    const w = window as unknown as { __exportProgress: { at: number; value: number }[] };
-    w.__exportProgress = [];
-    const seen = () => {
-      const bar = document.querySelector('[role=progressbar][aria-label="Export progress"]');
-      const value = Number(bar?.getAttribute('aria-valuenow'));
-      const last = w.__exportProgress[w.__exportProgress.length - 1];
-      if (bar && last?.value !== value) w.__exportProgress.push({ at: performance.now(), value });
-    };
-    new MutationObserver(seen).observe(document.body, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['aria-valuenow'],
-    });
+/**
+ * Records every aria-valuenow the export's progress bar shows, with its time, in the page. Sent as
+ * source text: tsx would wrap a named function of this module in a `__name` helper the page lacks.
+ */
+const WATCH_PROGRESS = `(() => {
+  window.__exportProgress = [];
+  new MutationObserver(() => {
+    const bar = document.querySelector('[role=progressbar][aria-label="Export progress"]');
+    const value = Number(bar?.getAttribute('aria-valuenow'));
+    const seen = window.__exportProgress;
+    if (bar && seen[seen.length - 1]?.value !== value)
+      seen.push({ at: performance.now(), value });
+  }).observe(document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['aria-valuenow'],
   });
-}
+})()`;
 
 /**
  * JSONL export of about 10,000 conversations (one model) at full scale: the text is read from the
@@ -82,7 +81,7 @@ export const exportStep: BenchStep = {
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the selection' });
     await dialog.getByRole('radio', { name: 'JSONL (full conversations)' }).check();
-    await watchProgress(page);
+    await page.evaluate(WATCH_PROGRESS);
     const download = page.waitForEvent('download', { timeout: EXPORT_TIMEOUT_MS });
     const started = await page.evaluate(() => performance.now());
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();

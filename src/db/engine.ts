@@ -220,9 +220,9 @@ export function loadMessages(
  * `options.signal`: the export's own workers are stopped.
  */
 export async function exportSelection(options: ShardExportOptions): Promise<ExportProgress> {
-  exportPools ??= { readers: new ParquetPool(), writer: new ParquetPool(1) };
-  const pools = exportPools;
+  const pools = exportWorkers();
   const abort = () => {
+    exportPrepared = undefined;
     pools.readers.reset(options.signal?.reason);
     pools.writer.reset(options.signal?.reason);
   };
@@ -231,6 +231,7 @@ export async function exportSelection(options: ShardExportOptions): Promise<Expo
     return await exportShardRows(current, pools, runQuery, options);
   } catch (error) {
     // A failed parquet export leaves its writer half done: start clean next time.
+    exportPrepared = undefined;
     pools.writer.reset(error);
     throw error;
   } finally {
@@ -238,6 +239,26 @@ export async function exportSelection(options: ShardExportOptions): Promise<Expo
   }
 }
 let exportPools: { readers: ParquetPool; writer: ParquetPool } | undefined;
+/** The dataset whose shards the export workers have open (reset workers forget them). */
+let exportPrepared: BuiltDataset | undefined;
+const exportWorkers = () =>
+  (exportPools ??= { readers: new ParquetPool(), writer: new ParquetPool(1) });
+
+/**
+ * Starts the export's workers and reads every shard's footer in each, so the export itself does
+ * not wait for parquet-wasm to compile: call when the user shows intent (the Export dialog opens).
+ */
+export function prepareExport(): void {
+  const dataset = current;
+  if (!dataset || exportPrepared === dataset) return;
+  exportPrepared = dataset;
+  const { readers, writer } = exportWorkers();
+  for (const shard of dataset.shards) {
+    for (let i = 0; i < readers.size; i++)
+      readers.run({ type: 'inspect', shard }).catch(() => undefined);
+    writer.run({ type: 'inspect', shard }).catch(() => undefined);
+  }
+}
 
 /**
  * The open dataset, as an opaque token: a completed search belongs to the dataset it scanned, and

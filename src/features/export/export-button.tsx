@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { prepareExport } from '../../db/engine';
 import { conversationCountOptions } from '../conversations/conversation-queries';
 import { facetCountsOptions } from '../filters/facet-queries';
 import { isEmpty } from '../filters/filters';
@@ -30,7 +31,10 @@ export function ExportButton(props: { datasetVersion: number; datasetLabel: stri
     <>
       <button
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          prepareExport();
+          setOpen(true);
+        }}
         disabled={count === undefined}
         className="rounded border border-slate-300 bg-white px-3 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-sky-600"
       >
