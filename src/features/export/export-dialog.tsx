@@ -76,7 +76,10 @@ export function ExportDialog(props: {
         </button>
         {running && (
           <>
-            <ProgressBar done={state.progress.conversationsDone} total={count} />
+            <ProgressBar
+              done={state.progress.conversationsDone}
+              total={state.progress.conversationsTotal}
+            />
             <button type="button" className={buttonClass} onClick={props.onCancel}>
               Cancel
             </button>
