@@ -150,31 +150,60 @@ test('exports JSONL, Parquet and CSV of the selection as downloads that read bac
   expect(await nativeRows(`SELECT count(*)::INTEGER AS n FROM ${csv}`)).toEqual([{ n }]);
 });
 
-test('writes through the File System Access API when the browser has it, in dataset order', async ({
+test('writes through the File System Access API when the browser has it, in dataset order; Cancel stops an export mid-way', async ({
   guardedPage: page,
 }) => {
-  // The picker needs a person; this one answers with a file in the origin-private file system.
+  // The picker needs a person. This one first answers with a file whose second write never
+  // completes (an export stuck mid-way, to cancel), then with a file in the origin-private file
+  // system.
   await page.addInitScript(() => {
     const w = window as unknown as {
       showSaveFilePicker: (o: { suggestedName: string }) => Promise<FileSystemFileHandle>;
       __picked: string[];
+      __stuck: string[];
     };
     w.__picked = [];
+    w.__stuck = [];
     w.showSaveFilePicker = async ({ suggestedName }) => {
       w.__picked.push(suggestedName);
+      if (w.__picked.length === 1) {
+        let writes = 0;
+        const writable = {
+          write: () => (++writes === 1 ? Promise.resolve() : new Promise<void>(() => {})),
+          close: async () => void w.__stuck.push('closed'),
+          abort: async () => void w.__stuck.push('aborted'),
+        };
+        return { createWritable: async () => writable } as unknown as FileSystemFileHandle;
+      }
       const root = await navigator.storage.getDirectory();
       return root.getFileHandle(suggestedName, { create: true });
     };
   });
   const n = await openWithModel(page);
-  const dialog = await startExport(page, 'JSONL (full conversations)');
   const name = `embedded-sample_model-${MODEL}_${n}-conversations.jsonl`;
+
+  // Stuck after the first row group: the bar shows it, Cancel ends the export and drops the file.
+  let dialog = await startExport(page, 'JSONL (full conversations)');
+  const bar = dialog.getByRole('progressbar', { name: 'Export progress' });
+  await expect(bar).toHaveAttribute('aria-valuemax', String(n));
+  await expect(bar).not.toHaveAttribute('aria-valuenow', '0');
+  const written = Number(await bar.getAttribute('aria-valuenow'));
+  expect(written).toBeGreaterThan(0);
+  expect(written).toBeLessThan(n);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(`Export cancelled; ${name} was not saved.`);
+  await expect(bar).toBeHidden();
+  expect(await page.evaluate(() => (window as unknown as { __stuck: string[] }).__stuck)).toEqual([
+    'aborted',
+  ]);
+
+  dialog = await startExport(page, 'JSONL (full conversations)');
   await expect(dialog.getByRole('status')).toContainText(
     `Exported ${formatCount(n)} conversations`,
   );
   await expect(dialog.getByRole('status')).toContainText(`saved to ${name}`);
   expect(await page.evaluate(() => (window as unknown as { __picked: string[] }).__picked)).toEqual(
-    [name],
+    [name, name],
   );
   const text = await page.evaluate(async (file) => {
     const root = await navigator.storage.getDirectory();

@@ -43,11 +43,18 @@ export function useExport(options: { datasetLabel: string; filters: Filters; cou
         setState({ phase: 'running', fileName, progress });
       onProgress({ conversationsDone: 0, conversationsTotal: count, bytesWritten: 0 });
       const job = { filters, write: target.write, signal: abort.signal, onProgress };
+      // Cancel ends the job at once, even while a write to the file is still pending.
+      const cancelled = new Promise<never>((_, reject) =>
+        abort.signal.addEventListener('abort', () => reject(abort.signal.reason), { once: true }),
+      );
+      cancelled.catch(() => undefined);
       try {
-        const progress =
+        const progress = await Promise.race([
           format === 'csv'
-            ? await exportConversationsCsv({ ...job, total: count })
-            : await exportSelection({ ...job, format });
+            ? exportConversationsCsv({ ...job, total: count })
+            : exportSelection({ ...job, format }),
+          cancelled,
+        ]);
         abort.signal.throwIfAborted();
         await target.close();
         setState({ phase: 'done', fileName, progress, target: target.kind });
