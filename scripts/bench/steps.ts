@@ -5,6 +5,7 @@ import { facetStep } from './facet-step';
 import { sampleStep } from './sample-step';
 import { chartStep } from './chart-step';
 import { CACHE_STEPS } from './cache-steps';
+import { exportStep } from './export-step';
 import { filesStep } from './files-step';
 import { leafBytes, type NativeSession } from './native';
 import { SEARCH_STEPS } from './search-step';
@@ -94,6 +95,7 @@ export const STEPS: BenchStep[] = [
   searchCancelStep,
   ...VIEWER_STEPS,
   chartStep,
+  exportStep,
   // Last: the cache step reloads the page the steps before it use.
   ...CACHE_STEPS,
   filesStep,

@@ -3,6 +3,7 @@ import type { DataSource } from '../db/data-source';
 import { dataSourceFromUrl } from '../features/dataset/data-source-from-url';
 import { DatasetOrigin } from '../features/dataset/dataset-origin';
 import { DatasetStatus } from '../features/dataset/dataset-status';
+import { ExportButton } from '../features/export/export-button';
 import { ForgetCacheButton } from '../features/dataset/forget-cache-button';
 import { LoadingProgress } from '../features/dataset/loading-progress';
 import { CancelledNotice } from '../features/dataset/cancelled-notice';
@@ -47,6 +48,10 @@ export function App() {
           <>
             <span className="text-sm text-slate-500">{dataset.active.label}</span>
             <DatasetStatus datasetVersion={dataset.active.version} />
+            <ExportButton
+              datasetVersion={dataset.active.version}
+              datasetLabel={dataset.active.label}
+            />
             <DatasetOrigin origin={dataset.active.origin} note={dataset.active.note} />
             <ForgetCacheButton datasetVersion={dataset.active.version} />
           </>

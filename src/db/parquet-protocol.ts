@@ -84,7 +84,15 @@ export type WorkerRequest =
       leaves: string[];
     }
   /** Every column of one row group of a prepared `conversations` sidecar (src/db/sidecar.ts). */
-  | { type: 'sidecar'; shard: ShardRef; rowGroup: number };
+  | { type: 'sidecar'; shard: ShardRef; rowGroup: number }
+  /** Picked rows of one row group, every column, as JSON lines (src/db/export-rows.ts). */
+  | { type: 'export-jsonl'; shard: ShardRef; rowGroup: number; rowsInGroup: number[] }
+  /** Starts this worker's streamed parquet writer for an export (one at a time per worker). */
+  | { type: 'export-parquet-open' }
+  /** Picked rows of one row group, every column, into the open writer. */
+  | { type: 'export-parquet-write'; shard: ShardRef; rowGroup: number; rowsInGroup: number[] }
+  /** Finishes the writer: the rest of the file, footer included. */
+  | { type: 'export-parquet-close' };
 
 export interface WorkerResults {
   inspect: ShardInfo;
@@ -99,6 +107,12 @@ export interface WorkerResults {
   messages: { ipc: Uint8Array; messages: number };
   /** Arrow IPC stream of the sidecar's rows, as parquet-wasm decoded them. */
   sidecar: { ipc: Uint8Array };
+  /** UTF-8 JSON lines, one per picked row, in row order. */
+  'export-jsonl': { bytes: Uint8Array; rows: number };
+  'export-parquet-open': { bytes: Uint8Array };
+  /** The file's bytes the writer has produced since the last answer (often none until a row group fills). */
+  'export-parquet-write': { bytes: Uint8Array; rows: number };
+  'export-parquet-close': { bytes: Uint8Array };
 }
 
 export type WorkerResponse =

@@ -12,6 +12,12 @@ import { probeParquetFile, probeParquetUrl } from './probe-url';
 import { withHubAuth, type HubAuth } from './hub-auth';
 import { scanSearchBatch } from './search-scan';
 import { searchPattern } from '../lib/search-pattern';
+import {
+  closeParquetExport,
+  exportJsonl,
+  openParquetExport,
+  writeParquetExport,
+} from './export-rows';
 import type {
   MetadataTask,
   SearchTask,
@@ -195,7 +201,12 @@ function errorText(error: unknown): string {
 function problemOf(request: WorkerRequest, error: unknown) {
   if (error instanceof DatasetError) return error.problem;
   const shard =
-    request.type === 'metadata' || request.type === 'search' ? request.task.shard : request.shard;
+    request.type === 'metadata' || request.type === 'search'
+      ? request.task.shard
+      : 'shard' in request
+        ? request.shard
+        : undefined;
+  if (!shard) return undefined;
   const fault = shard.url && networkFaults.get(shard.url);
   if (fault) return { file: shard.name, message: `could not be read: ${fault}` };
   if (shard.file && error instanceof DOMException && error.name === 'NotReadableError') {
@@ -248,9 +259,19 @@ self.onmessage = async (
     // Already in the shape of `conversations`: handed to DuckDB as parquet-wasm decoded it.
     else if (request.type === 'sidecar')
       result = { ipc: await readRowGroupIPC(request.shard, request.rowGroup, undefined) };
+    else if (request.type === 'export-jsonl') result = await exportJsonl(openShard, request);
+    else if (request.type === 'export-parquet-open') result = await ready.then(openParquetExport);
+    else if (request.type === 'export-parquet-write')
+      result = await writeParquetExport(openShard, request);
+    else if (request.type === 'export-parquet-close') result = await closeParquetExport();
     else result = await conversation(request);
     if (!inFlight.delete(id)) return;
-    const transfer = 'ipc' in result ? [result.ipc.buffer as ArrayBuffer] : [];
+    const transfer =
+      'ipc' in result
+        ? [result.ipc.buffer as ArrayBuffer]
+        : 'bytes' in result
+          ? [result.bytes.buffer as ArrayBuffer]
+          : [];
     self.postMessage({ id, ok: true, result } satisfies WorkerResponse, { transfer });
   } catch (error) {
     if (inFlight.has(id)) fail(id, request, error);

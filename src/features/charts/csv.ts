@@ -7,7 +7,12 @@ export type CsvCell = string | number;
  * (OWASP's CSV-injection advice); numbers are written as they are.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvRows([header, ...rows]);
+}
+
+/** Rows as CSV lines, each ending in CRLF (a streamed export writes a page at a time). */
+export function csvRows(rows: readonly (readonly CsvCell[])[]): string {
+  return rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
 }
 
 function csvField(cell: CsvCell): string {

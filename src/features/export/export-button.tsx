@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { prepareExport } from '../../db/engine';
+import { conversationCountOptions } from '../conversations/conversation-queries';
+import { facetCountsOptions } from '../filters/facet-queries';
+import { isEmpty } from '../filters/filters';
+import { useFilters } from '../filters/use-filters';
+import { ExportDialog } from './export-dialog';
+import { exportFileName } from './file-name';
+import { useExport } from './use-export';
+
+/**
+ * The header's `Export` button beside the count, and its dialog: the current selection (the URL's
+ * filters, a completed search included) as JSONL, Parquet or CSV.
+ */
+export function ExportButton(props: { datasetVersion: number; datasetLabel: string }) {
+  const { datasetVersion, datasetLabel } = props;
+  const { filters } = useFilters();
+  const filtered = !isEmpty(filters);
+  const total = useQuery(conversationCountOptions(datasetVersion));
+  const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
+  // The placeholder (the previous filters' count) must not name a file: wait for this state's.
+  const count = filtered
+    ? facets.isPlaceholderData
+      ? undefined
+      : facets.data?.matching
+    : total.data;
+  const [open, setOpen] = useState(false);
+  const job = useExport({ datasetLabel, filters, count: count ?? 0 });
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          prepareExport();
+          setOpen(true);
+        }}
+        disabled={count === undefined}
+        className="rounded border border-slate-300 bg-white px-3 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-sky-600"
+      >
+        Export
+      </button>
+      <ExportDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        count={count ?? 0}
+        state={job.state}
+        fileNameFor={(format) =>
+          exportFileName({ datasetLabel, filters, count: count ?? 0, format })
+        }
+        onExport={(format) => void job.start(format)}
+        onCancel={job.cancel}
+      />
+    </>
+  );
+}
