@@ -121,7 +121,7 @@ describe('MessageMarkdown: long messages', () => {
     const html = render({ text: `${huge}NAME_1`, highlight: /end/g, defaultExpanded: true });
     expect(performance.now() - started).toBeLessThan(5000);
     expect(tagNames(html)).not.toContain('h1');
-    expect(html).toMatch(/<pre class="[^"]*whitespace-pre-wrap/);
+    expect(html).toMatch(/<pre dir="auto" class="[^"]*whitespace-pre-wrap/);
     expect(visibleText(html)).toContain('Shown as plain text');
     expect(visibleText(html)).toContain('# Title');
     expect(matches(html)).toEqual(['end']);
