@@ -24,6 +24,13 @@ describe('MessageMarkdown: GitHub-flavoured markdown', () => {
     expect(link?.attributes.href).toBe('http://www.example.com');
   });
 
+  it('gives each text block its own direction, so Arabic reads right to left beside English', () => {
+    const html = render({ text: 'مرحبا بالعالم\n\nHello\n\n- שלום\n\n> quoted' });
+    const blocks = tagsOf(html).filter((tag) => ['p', 'li', 'blockquote'].includes(tag.name));
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    expect(blocks.every((tag) => tag.attributes.dir === 'auto')).toBe(true);
+  });
+
   it('renders a fenced block as pre > code with its language class, unhighlighted at first', () => {
     const html = render({ text: '```python\ndef f(x):\n    return x\n```' });
     expect(html).toMatch(/<pre[^>]*><code class="language-python[ "]/);
