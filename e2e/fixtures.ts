@@ -3,8 +3,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { quoteString } from '../src/sql/quote';
 
 /**
- * `page` with two guards every test gets: it fails on any request to a host that is neither the
- * app nor a data origin the test names, and on any Content-Security-Policy violation.
+ * `page` with three guards every test gets: it fails on any request to a host that is neither the
+ * app nor a data origin the test names, on any Content-Security-Policy violation, and when script
+ * from dataset content ran: the page has a tripwire `__xss()` that hostile test data calls (see
+ * scripts/corpus/cases.ts), so any way such text gets executed is recorded.
  */
 export const test = base.extend<{ allowedOrigins: string[]; guardedPage: Page }>({
   allowedOrigins: [[], { option: true }],
@@ -17,7 +19,22 @@ export const test = base.extend<{ allowedOrigins: string[]; guardedPage: Page }>
       if (!allowed.includes(new URL(url).origin)) foreign.push(url);
     });
     await page.addInitScript(() => {
-      const w = window as unknown as { __cspViolations: string[] };
+      const w = window as unknown as {
+        __cspViolations: string[];
+        __xssCalls: string[];
+        __xss: (what?: unknown) => void;
+      };
+      w.__xssCalls = [];
+      // A call from a frame is recorded in the top page, where the test reads it.
+      w.__xss = (what) => {
+        let calls = w.__xssCalls;
+        try {
+          calls = (window.top as unknown as typeof w).__xssCalls ?? calls;
+        } catch {
+          // a cross-origin frame: keep its own record
+        }
+        calls.push(String(what));
+      };
       w.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) =>
         w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
@@ -25,10 +42,12 @@ export const test = base.extend<{ allowedOrigins: string[]; guardedPage: Page }>
     });
     await use(page);
     expect(foreign, 'requests to hosts other than the app and the data sources').toEqual([]);
-    const violations = await page.evaluate(
-      () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
-    );
+    const { violations, xss } = await page.evaluate(() => {
+      const w = window as unknown as { __cspViolations: string[]; __xssCalls: string[] };
+      return { violations: w.__cspViolations, xss: w.__xssCalls };
+    });
     expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    expect(xss, 'script from dataset content ran').toEqual([]);
   },
 });
 

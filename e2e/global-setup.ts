@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generateDataset } from '../scripts/generator/generate-dataset';
 import { writeSidecar } from '../scripts/index/write-sidecar';
+import { makeCorpus } from '../scripts/corpus/make-corpus';
 import { startStaticServer } from '../scripts/serve-range';
 import { SIDECAR_MANIFEST, SIDECAR_TABLE } from '../src/db/sidecar';
 import { quoteString } from '../src/sql/quote';
@@ -14,6 +15,7 @@ import {
   DATA_PORT,
   E2E_TOKEN,
   FAILING_PORT,
+  NO_CORS_PORT,
   NO_RANGE_PORT,
   REDIRECT_PORT,
   SLOW_BYTES_PER_SECOND,
@@ -21,6 +23,7 @@ import {
   TOKEN_PORT,
 } from './ports';
 import {
+  CORPUS_DIR,
   E2E_DATA_DIR,
   E2E_DATASET,
   INDEXED_DIR,
@@ -33,8 +36,8 @@ import {
 } from './test-data';
 
 /**
- * Generates the test shards once, and serves them from a second origin with Range and CORS, and
- * from hosts with one fault each (e2e/ports.ts).
+ * Generates the test shards and the bad-input corpus once, and serves the shards from a second
+ * origin with Range and CORS, and from hosts with one fault each (e2e/ports.ts).
  */
 export default async function globalSetup() {
   const manifest = await readFile(join(E2E_DATA_DIR, 'manifest.json'), 'utf8')
@@ -56,11 +59,13 @@ export default async function globalSetup() {
     conn.closeSync();
   }
   await ensureWildChat();
+  await makeCorpus(CORPUS_DIR);
   if (!upToDate || !existsSync(join(STALE_INDEX_DIR, SIDECAR_MANIFEST))) await writeIndexedCopies();
   const servers = await Promise.all([
     startStaticServer({ root: E2E_DATA_DIR, port: DATA_PORT, cors: true }),
     startStaticServer({ root: E2E_DATA_DIR, port: NO_RANGE_PORT, cors: true, ranges: false }),
     startStaticServer({ root: E2E_DATA_DIR, port: FAILING_PORT, failWithStatus: 500 }),
+    startStaticServer({ root: E2E_DATA_DIR, port: NO_CORS_PORT, cors: false }),
     startStaticServer({ root: E2E_DATA_DIR, port: CUTTING_PORT, cutAfterBytes: CUT_AFTER_BYTES }),
     startStaticServer({ root: E2E_DATA_DIR, port: TOKEN_PORT, requireBearer: E2E_TOKEN }),
     startStaticServer({

@@ -24,7 +24,10 @@ export const E2E_TOKEN = 'hf_e2e_not_a_real_token_5f1c';
 /** ...the same token, then a redirect to DATA_ORIGIN (which must never see the token)... */
 export const REDIRECT_PORT = BASE + 7;
 export const REDIRECT_ORIGIN = origin(REDIRECT_PORT);
-/** ...bodies trickle at `SLOW_BYTES_PER_SECOND`. */
+/** ...bodies trickle at `SLOW_BYTES_PER_SECOND`... */
 export const SLOW_PORT = BASE + 6;
 export const SLOW_ORIGIN = origin(SLOW_PORT);
 export const SLOW_BYTES_PER_SECOND = 20_000;
+/** ...and files are served without CORS headers: a browser refuses the cross-origin answer. */
+export const NO_CORS_PORT = BASE + 8;
+export const NO_CORS_ORIGIN = origin(NO_CORS_PORT);

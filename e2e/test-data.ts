@@ -16,6 +16,9 @@ export const WILDCHAT_DATASET = {
 /** The WildChat shard's path relative to E2E_DATA_DIR (and so its URL path on the data origin). */
 export const WILDCHAT_SHARD = `${WILDCHAT_DIR}/train-00000-of-00001.parquet`;
 
+/** The bad-input corpus (scripts/corpus/cases.ts), made by global setup. */
+export const CORPUS_DIR = join(E2E_DATA_DIR, 'corpus');
+
 /** A shard like the others but without the `language` column. */
 export const MISSING_COLUMN_SHARD = 'missing-language.parquet';
 /** Copies of the shards with an `npm run index` sidecar beside them (served under `indexed/`). */

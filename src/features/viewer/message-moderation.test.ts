@@ -92,5 +92,10 @@ describe('message moderation', () => {
     expect(formatScore(0.0000123)).toBe('1.2e-5');
     expect(formatScore(0)).toBe('0');
     expect(formatScore(null)).toBe('–');
+    expect(formatScore(1)).toBe('1.000');
+    expect(formatScore(1.5)).toBe('1.5 (invalid)');
+    expect(formatScore(-0.25)).toBe('-0.25 (invalid)');
+    expect(formatScore(Number.NaN)).toBe('NaN (invalid)');
+    expect(formatScore(Number.POSITIVE_INFINITY)).toBe('Infinity (invalid)');
   });
 });

@@ -78,9 +78,14 @@ export function summarizeByRole(messages: readonly MessageRecord[]): CategorySum
   });
 }
 
-/** Scores span 1e-7 to 1: small ones in exponent form so they never read as 0.000. */
+/**
+ * Scores span 1e-7 to 1: small ones in exponent form so they never read as 0.000. A missing score
+ * is a dash; one that is not a probability (NaN, infinite, below 0, above 1) is shown as stored and
+ * marked `(invalid)`, so bad moderation data is visible rather than passed off as a real score.
+ */
 export function formatScore(score: number | null | undefined): string {
-  if (score === null || score === undefined || Number.isNaN(score)) return '–';
+  if (score === null || score === undefined) return '–';
+  if (!(score >= 0 && score <= 1)) return `${score} (invalid)`;
   if (score === 0) return '0';
   if (score < 0.001) return score.toExponential(1);
   return score.toFixed(3);

@@ -18,7 +18,7 @@ export function ScoreBars({ moderation }: { moderation: Moderation }) {
       <div className="flex items-end gap-2">
         <div className="flex h-5 items-end gap-px" aria-hidden="true">
           {CATEGORIES.map((c) => {
-            const score = moderation.scores[c.name] ?? 0;
+            const score = barLength(moderation.scores[c.name]);
             const flagged = moderation.categories[c.name] === true;
             return (
               <div
@@ -55,7 +55,7 @@ export function ScoreBars({ moderation }: { moderation: Moderation }) {
                 <span className="h-2 bg-slate-100" aria-hidden="true">
                   <span
                     className={`block h-2 ${flagged ? 'bg-red-600' : 'bg-slate-400'}`}
-                    style={{ width: `${Math.sqrt(score ?? 0) * 100}%` }}
+                    style={{ width: `${Math.sqrt(barLength(score)) * 100}%` }}
                   />
                 </span>
                 <span className="text-right tabular-nums" title={String(score ?? 'missing')}>
@@ -69,4 +69,10 @@ export function ScoreBars({ moderation }: { moderation: Moderation }) {
       )}
     </div>
   );
+}
+
+/** A bar's length from 0 to 1: an invalid score (NaN, out of range) draws none, or a full one. */
+function barLength(score: number | null | undefined): number {
+  if (score === null || score === undefined || Number.isNaN(score)) return 0;
+  return Math.min(1, Math.max(0, score));
 }

@@ -24,6 +24,13 @@ describe('MessageMarkdown: GitHub-flavoured markdown', () => {
     expect(link?.attributes.href).toBe('http://www.example.com');
   });
 
+  it('gives each text block its own direction, so Arabic reads right to left beside English', () => {
+    const html = render({ text: 'مرحبا بالعالم\n\nHello\n\n- שלום\n\n> quoted' });
+    const blocks = tagsOf(html).filter((tag) => ['p', 'li', 'blockquote'].includes(tag.name));
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    expect(blocks.every((tag) => tag.attributes.dir === 'auto')).toBe(true);
+  });
+
   it('renders a fenced block as pre > code with its language class, unhighlighted at first', () => {
     const html = render({ text: '```python\ndef f(x):\n    return x\n```' });
     expect(html).toMatch(/<pre[^>]*><code class="language-python[ "]/);
@@ -121,7 +128,7 @@ describe('MessageMarkdown: long messages', () => {
     const html = render({ text: `${huge}NAME_1`, highlight: /end/g, defaultExpanded: true });
     expect(performance.now() - started).toBeLessThan(5000);
     expect(tagNames(html)).not.toContain('h1');
-    expect(html).toMatch(/<pre class="[^"]*whitespace-pre-wrap/);
+    expect(html).toMatch(/<pre dir="auto" class="[^"]*whitespace-pre-wrap/);
     expect(visibleText(html)).toContain('Shown as plain text');
     expect(visibleText(html)).toContain('# Title');
     expect(matches(html)).toEqual(['end']);

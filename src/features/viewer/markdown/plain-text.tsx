@@ -30,7 +30,7 @@ export const PlainText = memo(function PlainText({
   return (
     <>
       <p className="mb-1 text-xs text-slate-500">{note}</p>
-      <pre className="font-sans whitespace-pre-wrap">
+      <pre dir="auto" className="font-sans whitespace-pre-wrap">
         {pieces === null
           ? text
           : pieces.map((piece, index) =>

@@ -25,11 +25,26 @@ const INLINE_CODE = 'rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.9em]';
 const BLOCK_CODE = 'font-mono';
 const TASK_LIST = 'my-2 list-none pl-1';
 const ID_PROPERTIES = ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy'];
+/** Blocks of text that each take their direction from their own first strong character. */
+const OWN_DIRECTION = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'th',
+  'td',
+]);
 
 /**
  * Adds the classes above (after rehype-sanitize, which would strip them) and removes ids: every
  * message numbers its footnotes from 1, so ids would repeat on the page, and the fragment links
- * that used them are not kept (safe-url.ts).
+ * that used them are not kept (safe-url.ts). Text blocks get `dir="auto"`, so an Arabic or Hebrew
+ * paragraph reads right to left, and an English one beside it left to right.
  */
 export function rehypePresentation() {
   return (tree: Root) => {
@@ -44,6 +59,7 @@ function present(parent: Root | Element, inPre: boolean) {
     const added = classesFor(child.tagName, own, inPre);
     if (added) child.properties.className = [...own, added];
     for (const idProperty of ID_PROPERTIES) delete child.properties[idProperty];
+    if (OWN_DIRECTION.has(child.tagName)) child.properties.dir = 'auto';
     present(child, inPre || child.tagName === 'pre');
   }
 }

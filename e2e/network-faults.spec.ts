@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, nativeRowCount, formatCount } from './fixtures';
+import {
+  CUTTING_ORIGIN,
+  DATA_ORIGIN,
+  FAILING_ORIGIN,
+  NO_CORS_ORIGIN,
+  NO_RANGE_ORIGIN,
+  SLOW_ORIGIN,
+} from './ports';
+import { sampleShards } from './sample-native';
+import { E2E_DATA_DIR, e2eShardNames } from './test-data';
+
+test.use({
+  allowedOrigins: [
+    DATA_ORIGIN,
+    NO_RANGE_ORIGIN,
+    FAILING_ORIGIN,
+    CUTTING_ORIGIN,
+    SLOW_ORIGIN,
+    NO_CORS_ORIGIN,
+  ],
+});
+
+// The first open of each page compiles DuckDB-WASM: over a minute when the shared cores are busy.
+test.beforeEach(() => test.slow());
+const FIRST_OPEN = { timeout: 240_000 };
+
+const statusFor = async (paths: string[]) =>
+  `${formatCount(await nativeRowCount(paths))} conversations`;
+
+async function openUrl(page: Page, url: string) {
+  await page.getByRole('button', { name: 'Open data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Open data' });
+  await dialog.getByLabel('Parquet URLs').fill(url);
+  await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/**
+ * "The host is back": every request to `origin` is answered by the healthy data host with the
+ * shard's bytes (its Range, CORS and length headers included).
+ */
+async function heal(page: Page, origin: string, name: string) {
+  await page.route(`${origin}/**`, async (route) => {
+    const response = await route.fetch({ url: `${DATA_ORIGIN}/${name}` });
+    await route.fulfill({ response });
+  });
+}
+
+test('each network fault is named, keeps the open dataset, and Retry opens the file once the host is back', async ({
+  guardedPage: page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText(await statusFor(sampleShards()), FIRST_OPEN);
+  const name = e2eShardNames()[0]!;
+  const shardStatus = await statusFor([join(E2E_DATA_DIR, name)]);
+  let kept = 'Embedded sample';
+  let keptStatus = await statusFor(sampleShards());
+
+  for (const [fault, origin, file, message] of [
+    ['404', DATA_ORIGIN, 'missing.parquet', /was not found on 127\.0\.0\.1:\d+ \(HTTP 404\)/],
+    ['500', FAILING_ORIGIN, name, /could not be fetched: 127\.0\.0\.1:\d+ failed with HTTP 500/],
+    ['no Range', NO_RANGE_ORIGIN, name, /the host ignores HTTP Range requests/],
+    ['cut', CUTTING_ORIGIN, name, /the connection to 127\.0\.0\.1:\d+ was cut after 4096 of/],
+    [
+      'CORS refusal',
+      NO_CORS_ORIGIN,
+      name,
+      /could not be fetched from 127\.0\.0\.1:\d+: .*does not allow cross-origin requests from this page \(CORS\)/,
+    ],
+  ] as const) {
+    await openUrl(page, `${origin}/${file}`);
+    const alert = page.getByRole('alert');
+    await expect(alert, fault).toContainText(message);
+    await expect(alert, fault).toContainText(`${file}:`);
+    await expect(alert, fault).toContainText(`${kept} is still open`);
+    await expect(page.getByRole('status'), fault).toHaveText(keptStatus);
+
+    await heal(page, origin, name);
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    // The file is the open dataset now (the header names it), with its own count.
+    await expect(page.getByText(`${origin}/${file}`, { exact: true }), fault).toBeVisible();
+    await expect(page.getByRole('status'), fault).toHaveText(shardStatus);
+    await expect(page.getByRole('alert'), fault).toHaveCount(0);
+    // The same file on the next faulty host would open from this browser's cache, which asks
+    // the host only for a HEAD: forget it, so each fault is met by a first open.
+    await page.getByRole('button', { name: 'Forget cached data' }).click();
+    await expect(page.getByText(/Cached data forgotten|nothing to forget/)).toBeVisible();
+    // Answers still in flight (other workers read the footer too) finish before the next fault.
+    await page.unrouteAll({ behavior: 'wait' });
+    kept = `${origin}/${file}`;
+    keptStatus = shardStatus;
+  }
+});
+
+test('a slow host shows moving progress, Cancel keeps the open dataset, and Open again finishes', async ({
+  guardedPage: page,
+}) => {
+  await page.goto('/');
+  const sample = await statusFor(sampleShards());
+  await expect(page.getByRole('status')).toHaveText(sample, FIRST_OPEN);
+  const name = e2eShardNames()[0]!;
+  await openUrl(page, `${SLOW_ORIGIN}/${name}`);
+  const progress = page.getByRole('progressbar', { name: 'Loading dataset' });
+  await expect(progress).toBeVisible();
+  const rows = page.getByText(/[\d,]+ of [\d,]+ rows/);
+  await expect(rows).toBeVisible();
+  const first = await rows.textContent();
+  await expect(rows).not.toHaveText(first!);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByText('was cancelled')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(sample);
+
+  await heal(page, SLOW_ORIGIN, name);
+  await page.getByRole('button', { name: 'Open again' }).click();
+  await expect(page.getByText(`${SLOW_ORIGIN}/${name}`, { exact: true })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(await statusFor([join(E2E_DATA_DIR, name)]));
+});
