@@ -1,12 +1,11 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generateDataset } from '../scripts/generator/generate-dataset';
 import { writeSidecar } from '../scripts/index/write-sidecar';
 import { makeCorpus } from '../scripts/corpus/make-corpus';
 import { startStaticServer } from '../scripts/serve-range';
-import { SIDECAR_MANIFEST, SIDECAR_TABLE } from '../src/db/sidecar';
+import { SIDECAR_FORMAT, SIDECAR_MANIFEST, SIDECAR_TABLE } from '../src/db/sidecar';
 import { quoteString } from '../src/sql/quote';
 import {
   CUT_AFTER_BYTES,
@@ -60,7 +59,7 @@ export default async function globalSetup() {
   }
   await ensureWildChat();
   await makeCorpus(CORPUS_DIR);
-  if (!upToDate || !existsSync(join(STALE_INDEX_DIR, SIDECAR_MANIFEST))) await writeIndexedCopies();
+  if (!upToDate || !(await indexFormatCurrent())) await writeIndexedCopies();
   const servers = await Promise.all([
     startStaticServer({ root: E2E_DATA_DIR, port: DATA_PORT, cors: true }),
     startStaticServer({ root: E2E_DATA_DIR, port: NO_RANGE_PORT, cors: true, ranges: false }),
@@ -101,6 +100,17 @@ async function ensureWildChat() {
  * Copies of the shards with an `index` sidecar beside them, and copies whose manifest no longer
  * matches them (a shard's size differs), each in its own folder of the data server.
  */
+/** Whether both indexed copies exist and were written in this app's sidecar format. */
+async function indexFormatCurrent(): Promise<boolean> {
+  for (const dir of [INDEXED_DIR, STALE_INDEX_DIR]) {
+    const manifest = await readFile(join(dir, SIDECAR_MANIFEST), 'utf8')
+      .then((text) => JSON.parse(text) as { format?: unknown })
+      .catch(() => null);
+    if (manifest?.format !== SIDECAR_FORMAT) return false;
+  }
+  return true;
+}
+
 async function writeIndexedCopies() {
   const names = e2eShardNames();
   for (const dir of [INDEXED_DIR, STALE_INDEX_DIR]) {

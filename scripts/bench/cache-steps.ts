@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, symlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { SIDECAR_MANIFEST, SIDECAR_TABLE, type SidecarManifest } from '../../src/db/sidecar';
+import {
+  SIDECAR_FORMAT,
+  SIDECAR_MANIFEST,
+  SIDECAR_TABLE,
+  type SidecarManifest,
+} from '../../src/db/sidecar';
 import { quoteString } from '../../src/sql/quote';
 import { writeSidecar } from '../index/write-sidecar';
 import { startStaticServer, type StaticServer } from '../serve-range';
@@ -34,7 +39,8 @@ async function ensureSidecarDir(dataset: Dataset, log: (m: string) => void) {
     ? (JSON.parse(await readFile(manifestPath, 'utf8')) as SidecarManifest)
     : null;
   const fresh =
-    current?.shards.length === dataset.shards.length &&
+    current?.format === SIDECAR_FORMAT &&
+    current.shards.length === dataset.shards.length &&
     current.shards.every(
       (s, i) => s.name === dataset.shards[i]!.name && s.bytes === dataset.shards[i]!.bytes,
     );

@@ -185,7 +185,7 @@ describe('conversations metadata on malformed rows', () => {
       `('b', 'm', [${u('x')}, ${a('y')}], 1, 'English', NULL)`,
       // moderation shorter than the conversation
       `('c', NULL, [${u('x')}, ${a('y')}, ${u('z')}], 2, NULL, [${entry('true', '0.7', 'true')}])`,
-      // moderation longer than the conversation; the extra flagged entry has no role
+      // moderation longer than the conversation; the extra flagged entry moderates no message
       `('d', 'm', [${u('x')}], NULL, 'English', [${entry('false', '0.2', 'false')}, ${entry('true', '0.95', 'true')}])`,
       // null flagged, null entry, empty lists
       `('e', 'm', [], 0, 'English', [${entry('NULL', 'NULL', 'NULL')}, NULL])`,
@@ -222,19 +222,23 @@ describe('conversations metadata on malformed rows', () => {
       model: null,
       language: null,
     });
+    // Entries beyond the conversation moderate no message, so they count for nothing.
     expect(byId.d).toMatchObject({
-      flagged: true,
+      flagged: false,
       user_flagged: false,
       assistant_flagged: false,
-      first_flagged_message: 1,
+      sexual: false,
+      max_sexual: 0.2,
+      first_flagged_message: null,
       turn: null,
     });
     expect(byId.e).toMatchObject({
       flagged: false,
       n_messages: 0,
       max_sexual: null,
-      max_harassment: 0.001,
+      max_harassment: null,
     });
+    expect(byId.f).toMatchObject({ flagged: false, n_messages: 0, max_score: null });
     expect(byId.g).toMatchObject({
       user_flagged: true,
       assistant_flagged: false,

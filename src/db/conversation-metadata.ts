@@ -96,7 +96,10 @@ export function computeConversationBatch(input: RecordBatch, at: BatchLocation):
     let user = false;
     let assistant = false;
     let first = -1;
-    const [start, end] = listRange(mod, r);
+    // One moderation entry per message: entries beyond the conversation moderate nothing the
+    // viewer shows, so they must not flag the conversation either (native-conversations.ts too).
+    const [start, listEnd] = listRange(mod, r);
+    const end = Math.min(listEnd, start + out.nMessages[r]!);
     for (let j = start; j < end; j++) {
       if (!entries || !leafValid(entries, j)) continue;
       for (let c = 0; c < N_CAT; c++) {

@@ -5,7 +5,8 @@ import type { ShardInfo } from './parquet-protocol';
  * table as parquet, and a manifest naming the shards it was made from. Bump `SIDECAR_FORMAT` when
  * the table's columns or the manifest's shape change; older sidecars are then ignored.
  */
-export const SIDECAR_FORMAT = 1;
+// 2: moderation entries beyond the conversation no longer count (conversation-metadata.ts).
+export const SIDECAR_FORMAT = 2;
 export const SIDECAR_MANIFEST = 'convoscope-manifest.json';
 export const SIDECAR_TABLE = 'conversations.convoscope.parquet';
 

@@ -5,7 +5,8 @@ import type { ShardInfo, ShardRef } from './parquet-protocol';
  * `CACHE_FORMAT` whenever the table's columns or their derivation change, so old entries are
  * never read into a newer app.
  */
-export const CACHE_FORMAT = 1;
+// 2: moderation entries beyond the conversation no longer count (conversation-metadata.ts).
+export const CACHE_FORMAT = 2;
 
 /** One shard as the cache knows it: a new upload under the same name changes `size` or `version`. */
 export interface ShardIdentity {

@@ -50,7 +50,8 @@ WITH src AS (
     file_row_number AS shard_row,
     ${idColumn} AS conversation_id, model, language, turn,
     list_transform(conversation, x -> x.role) AS roles,
-    openai_moderation,
+    -- One entry per message: extra entries moderate nothing shown (conversation-metadata.ts too).
+    openai_moderation[1:coalesce(len(roles), 0)] AS openai_moderation,
     ${hasRedacted ? 'redacted' : 'NULL::BOOLEAN AS redacted'},
     ${optional('toxic', 'BOOLEAN')},
     ${optional('country', 'VARCHAR')},
