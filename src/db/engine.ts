@@ -245,7 +245,10 @@ let exportPools: { readers: ParquetPool; writer: ParquetPool } | undefined;
 /** The dataset whose shards the export workers have open (reset workers forget them). */
 let exportPrepared: BuiltDataset | undefined;
 const exportWorkers = () =>
-  (exportPools ??= { readers: new ParquetPool(), writer: new ParquetPool(1) });
+  (exportPools ??= {
+    readers: new ParquetPool(),
+    writer: new ParquetPool(1, { resendOnCrash: false }),
+  });
 
 /**
  * Starts the export's workers and reads every shard's footer in each, so the export itself does

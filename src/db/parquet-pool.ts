@@ -3,8 +3,11 @@ import { currentHubAuth, onHubAuthChange, type HubAuth } from './hub-auth';
 import type { WorkerRequest, WorkerResponse, WorkerResults } from './parquet-protocol';
 
 interface Pending {
+  request: WorkerRequest;
   resolve: (value: never) => void;
   reject: (error: unknown) => void;
+  /** Times this request was sent again after its worker crashed. */
+  resent: number;
 }
 
 interface Slot {
@@ -16,12 +19,23 @@ interface Slot {
  * Parquet Workers, one per core (two here): decoding is CPU-bound, so the metadata build spreads row
  * groups over both. Requests go to the least busy worker. `reset()` terminates everything in flight,
  * which is how a build is cancelled: aborting a read inside parquet-wasm is not possible.
+ *
+ * A worker whose wasm instance dies (a Rust panic, or a worker error) is replaced, and the requests
+ * it held are sent once more to a fresh worker: every read is idempotent, and a panic can leave
+ * the instance unusable for requests that had nothing to do with it (a Retry right after a failed
+ * open met exactly that). Pools whose workers keep state between requests (the export's writer)
+ * pass `resendOnCrash: false`.
  */
 export class ParquetPool {
   private slots: Slot[] = [];
   private nextId = 1;
+  private readonly resendOnCrash: boolean;
 
-  constructor(readonly size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2))) {
+  constructor(
+    readonly size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)),
+    options: { resendOnCrash?: boolean } = {},
+  ) {
+    this.resendOnCrash = options.resendOnCrash ?? true;
     // Workers fetch for themselves, so each gets the page's Hub token (or its removal).
     onHubAuthChange((hubAuth) => this.slots.forEach((slot) => this.sendAuth(slot.worker, hubAuth)));
   }
@@ -33,12 +47,16 @@ export class ParquetPool {
   run<K extends WorkerRequest['type']>(
     request: Extract<WorkerRequest, { type: K }>,
   ): Promise<WorkerResults[K]> {
+    return new Promise<WorkerResults[K]>((resolve, reject) => {
+      this.dispatch({ request, resolve: resolve as (value: never) => void, reject, resent: 0 });
+    });
+  }
+
+  private dispatch(pending: Pending): void {
     const slot = this.leastBusy();
     const id = this.nextId++;
-    return new Promise<WorkerResults[K]>((resolve, reject) => {
-      slot.pending.set(id, { resolve: resolve as (value: never) => void, reject });
-      slot.worker.postMessage({ id, request });
-    });
+    slot.pending.set(id, pending);
+    slot.worker.postMessage({ id, request: pending.request });
   }
 
   /** Terminates every worker; whatever was in flight rejects with `reason`. */
@@ -68,24 +86,30 @@ export class ParquetPool {
       const pending = slot.pending.get(response.id);
       if (!pending) return;
       slot.pending.delete(response.id);
+      // A Rust panic leaves the wasm instance unusable: replace the worker, and send this request
+      // and the others it held to a fresh one.
+      const crashed = !response.ok && /unreachable|RuntimeError/.test(response.message);
+      if (crashed) slot.pending.set(response.id, pending);
+      if (crashed) return this.retire(slot, new Error(response.message));
       if (response.ok) pending.resolve(response.result as never);
       else if (response.problem) pending.reject(new DatasetError(response.problem));
       else pending.reject(new Error(response.message));
-      // A Rust panic leaves the wasm instance unusable: replace the worker.
-      if (!response.ok && /unreachable|RuntimeError/.test(response.message)) this.retire(slot);
     };
     worker.onerror = (event) => {
-      for (const p of slot.pending.values())
-        p.reject(new Error(event.message || 'parquet worker failed'));
-      slot.pending.clear();
-      this.retire(slot);
+      this.retire(slot, new Error(event.message || 'parquet worker failed'));
     };
     return slot;
   }
 
-  private retire(slot: Slot): void {
+  /** Replaces a dead worker; what it held is sent again once, or fails with `cause`. */
+  private retire(slot: Slot, cause: Error): void {
     this.slots = this.slots.filter((s) => s !== slot);
-    for (const p of slot.pending.values()) p.reject(new Error('parquet worker was restarted'));
     slot.worker.terminate();
+    const held = [...slot.pending.values()];
+    slot.pending.clear();
+    for (const p of held) {
+      if (this.resendOnCrash && p.resent === 0) this.dispatch({ ...p, resent: 1 });
+      else p.reject(new Error(`parquet worker was restarted: ${cause.message}`));
+    }
   }
 }

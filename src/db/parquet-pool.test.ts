@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ParquetPool } from './parquet-pool';
+import type { WorkerRequest } from './parquet-protocol';
+
+/**
+ * A stand-in for the parquet worker: the first one spawned panics on its first request and never
+ * answers the rest (a dead wasm instance); later ones answer every request with its shard name.
+ */
+class FakeWorker {
+  static spawned: FakeWorker[] = [];
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onerror: ((event: { message: string }) => void) | null = null;
+  terminated = false;
+  private readonly broken = FakeWorker.spawned.length === 0;
+  private seen = 0;
+  constructor() {
+    FakeWorker.spawned.push(this);
+  }
+  postMessage(message: { id?: number; request?: { shard: { name: string } } }) {
+    if (message.id === undefined) return; // the Hub token
+    const { id, request } = message;
+    const first = this.seen++ === 0;
+    queueMicrotask(() => {
+      if (this.terminated) return;
+      if (this.broken && first)
+        this.onmessage?.({ data: { id, ok: false, message: 'RuntimeError: unreachable' } });
+      else if (!this.broken)
+        this.onmessage?.({ data: { id, ok: true, result: request!.shard.name } });
+    });
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+const inspect = (name: string) =>
+  ({ type: 'inspect', shard: { name, url: `https://h/${name}` } }) as Extract<
+    WorkerRequest,
+    { type: 'inspect' }
+  >;
+
+describe('the parquet pool after a worker crash', () => {
+  beforeEach(() => {
+    FakeWorker.spawned = [];
+    vi.stubGlobal('Worker', FakeWorker);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('replaces the worker and sends what it held, the failed request too, to a fresh one', async () => {
+    const pool = new ParquetPool(1);
+    const results = await Promise.all([pool.run(inspect('a')), pool.run(inspect('b'))]);
+    expect(results).toEqual(['a', 'b']);
+    expect(FakeWorker.spawned).toHaveLength(2);
+    expect(FakeWorker.spawned[0]!.terminated).toBe(true);
+  });
+
+  it('fails the held requests, naming the crash, when resending is off (stateful workers)', async () => {
+    const pool = new ParquetPool(1, { resendOnCrash: false });
+    const a = pool.run(inspect('a'));
+    const b = pool.run(inspect('b'));
+    await expect(a).rejects.toThrow('parquet worker was restarted: RuntimeError: unreachable');
+    await expect(b).rejects.toThrow('parquet worker was restarted: RuntimeError: unreachable');
+    // The pool still works on a fresh worker.
+    await expect(pool.run(inspect('c'))).resolves.toBe('c');
+  });
+});
