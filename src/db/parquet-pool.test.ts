@@ -8,6 +8,8 @@ import type { WorkerRequest } from './parquet-protocol';
  */
 class FakeWorker {
   static spawned: FakeWorker[] = [];
+  /** The named fault the first crash reports for its own request, if any. */
+  static faultOnFirst: { file: string; message: string } | undefined;
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: { message: string }) => void) | null = null;
   terminated = false;
@@ -23,7 +25,14 @@ class FakeWorker {
     queueMicrotask(() => {
       if (this.terminated) return;
       if (this.broken && first)
-        this.onmessage?.({ data: { id, ok: false, message: 'RuntimeError: unreachable' } });
+        this.onmessage?.({
+          data: {
+            id,
+            ok: false,
+            message: 'RuntimeError: unreachable',
+            problem: FakeWorker.faultOnFirst,
+          },
+        });
       else if (!this.broken)
         this.onmessage?.({ data: { id, ok: true, result: request!.shard.name } });
     });
@@ -42,6 +51,7 @@ const inspect = (name: string) =>
 describe('the parquet pool after a worker crash', () => {
   beforeEach(() => {
     FakeWorker.spawned = [];
+    FakeWorker.faultOnFirst = undefined;
     vi.stubGlobal('Worker', FakeWorker);
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -52,6 +62,15 @@ describe('the parquet pool after a worker crash', () => {
     expect(results).toEqual(['a', 'b']);
     expect(FakeWorker.spawned).toHaveLength(2);
     expect(FakeWorker.spawned[0]!.terminated).toBe(true);
+  });
+
+  it('fails a request whose own fault caused the crash with that fault, and resends the rest', async () => {
+    FakeWorker.faultOnFirst = { file: 'a', message: 'could not be read: the connection was cut' };
+    const pool = new ParquetPool(1);
+    const a = pool.run(inspect('a'));
+    const b = pool.run(inspect('b'));
+    await expect(a).rejects.toThrow('a: could not be read: the connection was cut');
+    await expect(b).resolves.toBe('b');
   });
 
   it('fails the held requests, naming the crash, when resending is off (stateful workers)', async () => {

@@ -86,14 +86,18 @@ export class ParquetPool {
       const pending = slot.pending.get(response.id);
       if (!pending) return;
       slot.pending.delete(response.id);
-      // A Rust panic leaves the wasm instance unusable: replace the worker, and send this request
-      // and the others it held to a fresh one.
+      // A Rust panic leaves the wasm instance unusable: the worker is replaced. A request that
+      // caused it names its fault (`problem`, e.g. a connection cut mid-body) and fails with it;
+      // one without is a bystander, sent again with the others the worker held.
       const crashed = !response.ok && /unreachable|RuntimeError/.test(response.message);
-      if (crashed) slot.pending.set(response.id, pending);
-      if (crashed) return this.retire(slot, new Error(response.message));
+      if (crashed && !response.problem) {
+        slot.pending.set(response.id, pending);
+        return this.retire(slot, new Error(response.message));
+      }
       if (response.ok) pending.resolve(response.result as never);
       else if (response.problem) pending.reject(new DatasetError(response.problem));
       else pending.reject(new Error(response.message));
+      if (crashed) this.retire(slot, new Error(response.message));
     };
     worker.onerror = (event) => {
       this.retire(slot, new Error(event.message || 'parquet worker failed'));
