@@ -64,7 +64,13 @@ test('each network fault is named, keeps the open dataset, and Retry opens the f
     ['404', DATA_ORIGIN, 'missing.parquet', /was not found on 127\.0\.0\.1:\d+ \(HTTP 404\)/],
     ['500', FAILING_ORIGIN, name, /could not be fetched: 127\.0\.0\.1:\d+ failed with HTTP 500/],
     ['no Range', NO_RANGE_ORIGIN, name, /the host ignores HTTP Range requests/],
-    ['cut', CUTTING_ORIGIN, name, /the connection to 127\.0\.0\.1:\d+ was cut after 4096 of/],
+    // The server cuts after 4096 bytes; Chromium may hand over none of them before the error.
+    [
+      'cut',
+      CUTTING_ORIGIN,
+      name,
+      /the connection to 127\.0\.0\.1:\d+ was cut after \d+ of \d+ bytes/,
+    ],
     [
       'CORS refusal',
       NO_CORS_ORIGIN,
