@@ -1,4 +1,5 @@
-import { runQuery, type ExportProgress } from '../../db/engine';
+import { runQuery } from '../../db/engine';
+import type { ExportProgress } from '../../db/export-session';
 import { buildExportTablePageQuery } from '../../sql/export';
 import type { Filters } from '../filters/filters';
 import { csvHeader, csvLines } from './csv-lines';

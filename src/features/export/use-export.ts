@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { exportSelection, type ExportProgress } from '../../db/engine';
+import { exportSelection, type ExportProgress } from '../../db/export-session';
 import type { Filters } from '../filters/filters';
 import { exportConversationsCsv } from './csv-export';
 import { exportFileName, type ExportFormat } from './file-name';
