@@ -1,3 +1,4 @@
+import { downloadBlob } from '../../lib/download-blob';
 export type CsvCell = string | number;
 
 /**
@@ -21,15 +22,7 @@ function csvField(cell: CsvCell): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** Saves `text` as a file through a Blob URL (no network request; CSP-neutral). */
+/** Saves `text` as a file (a Blob download: no network request, CSP-neutral). */
 export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled, or some browsers cancel the download.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(new Blob([text], { type }), fileName);
 }

@@ -1,3 +1,4 @@
+import { downloadBlob } from '../../lib/download-blob';
 /** Where an export's bytes go, one chunk at a time. */
 export interface FileTarget {
   /** `picker` writes to the file the user chose; `download` hands over a Blob at the end. */
@@ -48,17 +49,4 @@ export async function openFileTarget(fileName: string, mimeType: string): Promis
     },
     abort: async () => void (parts = []),
   };
-}
-
-/** Saves a Blob through an object URL (no network request; CSP-neutral). */
-function downloadBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke once the download has surely taken the Blob, or it can be cancelled.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
