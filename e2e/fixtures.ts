@@ -8,9 +8,19 @@ import { quoteString } from '../src/sql/quote';
  * from dataset content ran: the page has a tripwire `__xss()` that hostile test data calls (see
  * scripts/corpus/cases.ts), so any way such text gets executed is recorded.
  */
-export const test = base.extend<{ allowedOrigins: string[]; guardedPage: Page }>({
+export const test = base.extend<{
+  allowedOrigins: string[];
+  /**
+   * Whether the named data origins start as hosts the user allowed in an earlier visit, so the
+   * page's narrowed `connect-src` (src/db/connect-policy.ts) lets the Open dialog reach them
+   * without its allow-and-reload step; the test of that step turns it off.
+   */
+  preAllowDataHosts: boolean;
+  guardedPage: Page;
+}>({
   allowedOrigins: [[], { option: true }],
-  guardedPage: async ({ page, baseURL, allowedOrigins }, use) => {
+  preAllowDataHosts: [true, { option: true }],
+  guardedPage: async ({ page, baseURL, allowedOrigins, preAllowDataHosts }, use) => {
     const allowed = [new URL(baseURL!).origin, ...allowedOrigins];
     const foreign: string[] = [];
     page.context().on('request', (request) => {
@@ -18,6 +28,15 @@ export const test = base.extend<{ allowedOrigins: string[]; guardedPage: Page }>
       if (url.startsWith('data:') || url.startsWith('blob:')) return;
       if (!allowed.includes(new URL(url).origin)) foreign.push(url);
     });
+    if (preAllowDataHosts && allowedOrigins.length > 0) {
+      await page.addInitScript((origins) => {
+        try {
+          localStorage.setItem('convoscope:data-hosts', JSON.stringify(origins));
+        } catch {
+          // a frame without storage
+        }
+      }, allowedOrigins);
+    }
     await page.addInitScript(() => {
       const w = window as unknown as {
         __cspViolations: string[];

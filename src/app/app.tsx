@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { DataSource } from '../db/data-source';
 import { dataSourceFromUrl } from '../features/dataset/data-source-from-url';
 import { DatasetOrigin } from '../features/dataset/dataset-origin';
@@ -12,6 +12,7 @@ import { OpenData } from '../features/dataset/open-data';
 import { OpenError } from '../features/dataset/open-error';
 import { useSourceLink } from '../features/dataset/use-source-link';
 import { useDataset } from '../features/dataset/use-dataset';
+import { usePendingOpen } from '../features/dataset/use-pending-open';
 import { SearchBar } from '../features/search/search-bar';
 import { UrlProblemsNotice } from '../features/filters/url-problems-notice';
 import { HelpDialog } from '../features/guide/help-dialog';
@@ -34,16 +35,24 @@ export function App() {
   useGlobalShortcuts({ onShowShortcuts: () => setDialog('shortcuts') });
   // The last source asked for: what Retry opens again, and what the URL follows once it is open.
   const [requested, setRequested] = useState<DataSource>(source);
-  const open = (next: DataSource) => {
-    setRequested(next);
-    dataset.open(next);
-  };
+  const openDataset = dataset.open;
+  const open = useCallback(
+    (next: DataSource) => {
+      setRequested(next);
+      openDataset(next);
+    },
+    [openDataset],
+  );
   useSourceLink(requested, dataset.active?.sourceId);
+  usePendingOpen(dataset.active !== null || dataset.error !== null, open);
   return (
     <div className="mx-auto flex min-h-screen max-w-[120rem] flex-col gap-3 p-4">
       <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">Convoscope</h1>
-        <OpenData onOpen={open} />
+        <OpenData
+          onOpen={open}
+          localFilesOpen={dataset.active?.sourceId.startsWith('files:') ?? false}
+        />
         {dataset.active && (
           <>
             <span className="text-sm text-slate-500">{dataset.active.label}</span>

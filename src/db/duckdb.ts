@@ -8,6 +8,7 @@ import {
 // isolated page, which crashed in earlier releases (shared/reference/engine.md).
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { inheritingWorker } from './blob-worker';
 
 export interface DuckDBHandle {
   db: AsyncDuckDB;
@@ -27,9 +28,10 @@ export function getDuckDB(): Promise<DuckDBHandle> {
 
 async function start(): Promise<DuckDBHandle> {
   const started = performance.now();
-  const worker = new Worker(workerUrl);
+  const worker = inheritingWorker(workerUrl, 'classic');
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
-  await db.instantiate(wasmUrl);
+  // Absolute: the blob worker cannot resolve a path against its own blob: URL.
+  await db.instantiate(new URL(wasmUrl, window.location.href).href);
   await db.open({ query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   // Releases from 1.29 on fetch extensions (even the parquet reader) from a CDN on demand. Nothing

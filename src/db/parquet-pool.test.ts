@@ -53,6 +53,8 @@ describe('the parquet pool after a worker crash', () => {
     FakeWorker.spawned = [];
     FakeWorker.faultOnFirst = undefined;
     vi.stubGlobal('Worker', FakeWorker);
+    // Workers start from blob URLs made against the page's address (blob-worker.ts).
+    vi.stubGlobal('location', new URL('http://app.test/'));
   });
   afterEach(() => vi.unstubAllGlobals());
 

@@ -1,6 +1,9 @@
 import { DatasetError } from './dataset-error';
 import { currentHubAuth, onHubAuthChange, type HubAuth } from './hub-auth';
 import type { WorkerRequest, WorkerResponse, WorkerResults } from './parquet-protocol';
+import { inheritingWorker } from './blob-worker';
+// Bundled as a worker, loaded through a blob so it inherits the page's policy (blob-worker.ts).
+import parquetWorkerUrl from './parquet-worker?worker&url';
 
 interface Pending {
   request: WorkerRequest;
@@ -78,7 +81,7 @@ export class ParquetPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./parquet-worker.ts', import.meta.url), { type: 'module' });
+    const worker = inheritingWorker(parquetWorkerUrl, 'module');
     const slot: Slot = { worker, pending: new Map() };
     this.sendAuth(worker, currentHubAuth());
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {

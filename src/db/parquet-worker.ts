@@ -42,7 +42,8 @@ let hubAuth: HubAuth | null = null;
 const networkFaults = new Map<string, string>();
 const authFetch = withHubAuth(self.fetch.bind(self), () => hubAuth);
 self.fetch = rangeFetch(authFetch, { onFault: (url, problem) => networkFaults.set(url, problem) });
-const ready = init({ module_or_path: parquetWasmUrl });
+// Absolute: this worker runs from a blob: URL, against which a path does not resolve.
+const ready = init({ module_or_path: new URL(parquetWasmUrl, import.meta.url) });
 const files = new Map<string, Promise<ParquetFile>>();
 
 function shardKey(shard: ShardRef): string {

@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ModalDialog } from '../../components/modal-dialog';
+import { allowAndReload, missingSources } from '../../db/connect-policy';
+import { AllowHostsNotice } from './allow-hosts-notice';
+import { AllowedHosts } from './allowed-hosts';
 import { hubToken, hubTokenRemembered, saveHubToken } from './hf-token';
 import { checkParquetFiles, parseUrlLines } from './open-inputs';
 
@@ -14,12 +17,16 @@ export function OpenDataDialog(props: {
   onClose: () => void;
   onOpenFiles: (files: File[]) => void;
   onOpenUrls: (urls: string[]) => void;
+  /** Whether local files are open: a reload that allows a new host loses them. */
+  localFilesOpen: boolean;
 }) {
-  const { open, onClose, onOpenFiles, onOpenUrls } = props;
+  const { open, onClose, onOpenFiles, onOpenUrls, localFilesOpen } = props;
   const [urlText, setUrlText] = useState('');
   const [token, setToken] = useState('');
   const [remember, setRemember] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // URLs on hosts the page's policy does not allow yet, and those hosts.
+  const [blocked, setBlocked] = useState<{ urls: string[]; sources: string[] } | null>(null);
 
   // The token field shows what is in memory each time the dialog opens.
   const [wasOpen, setWasOpen] = useState(false);
@@ -29,6 +36,7 @@ export function OpenDataDialog(props: {
       setToken(hubToken());
       setRemember(hubTokenRemembered());
       setProblem(null);
+      setBlocked(null);
     }
   }
 
@@ -43,6 +51,11 @@ export function OpenDataDialog(props: {
     const parsed = parseUrlLines(urlText);
     if ('error' in parsed) return setProblem(parsed.error);
     saveHubToken(token, remember);
+    // A host outside the page's connect-src needs a reload (connect-policy.ts). It loses nothing,
+    // as the dataset open now opens again first, unless that is local files: then ask.
+    const sources = missingSources(parsed.urls);
+    if (sources.length > 0 && localFilesOpen) return setBlocked({ urls: parsed.urls, sources });
+    if (sources.length > 0) return allowAndReload(parsed.urls, token.trim() || null);
     onOpenUrls(parsed.urls);
   };
 
@@ -72,7 +85,10 @@ export function OpenDataDialog(props: {
           Parquet URLs
           <textarea
             value={urlText}
-            onChange={(e) => setUrlText(e.target.value)}
+            onChange={(e) => {
+              setUrlText(e.target.value);
+              setBlocked(null);
+            }}
             rows={4}
             spellCheck={false}
             placeholder={
@@ -108,6 +124,12 @@ export function OpenDataDialog(props: {
           />
           Remember the token for this tab
         </label>
+        {blocked && (
+          <AllowHostsNotice
+            sources={blocked.sources}
+            onAllow={() => allowAndReload(blocked.urls, token.trim() || null)}
+          />
+        )}
         {problem && (
           <p role="alert" className="text-sm text-red-800">
             {problem}
@@ -122,6 +144,7 @@ export function OpenDataDialog(props: {
           </button>
         </div>
       </form>
+      <AllowedHosts />
     </ModalDialog>
   );
 }

@@ -9,7 +9,12 @@ import { useFileDrop } from './use-file-drop';
  * The header's `Open data` button and its dialog, and the window-wide drop zone for .parquet
  * files. Each hands a `DataSource` to `onOpen`; a drop of other files is refused in an alert.
  */
-export function OpenData({ onOpen }: { onOpen: (source: DataSource) => void }) {
+export function OpenData(props: {
+  onOpen: (source: DataSource) => void;
+  /** Whether the open dataset is local files (no link or reload can reopen them). */
+  localFilesOpen: boolean;
+}) {
+  const { onOpen, localFilesOpen } = props;
   const [dialogOpen, setDialogOpen] = useState(false);
   const [dropProblem, setDropProblem] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -44,6 +49,7 @@ export function OpenData({ onOpen }: { onOpen: (source: DataSource) => void }) {
         open={dialogOpen}
         onClose={close}
         onOpenFiles={openFiles}
+        localFilesOpen={localFilesOpen}
         onOpenUrls={(urls) => {
           close();
           onOpen(urlSource(urls, new URL(import.meta.env.BASE_URL, window.location.href).href));

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { DataSource } from '../../db/data-source';
 import { DatasetStore, type DatasetSnapshot } from './dataset-store';
 
@@ -13,5 +13,6 @@ export function useDataset(
     void store.open(source);
   }, [store, source]);
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  return { ...snapshot, cancel: store.cancel, open: (s) => void store.open(s) };
+  const open = useCallback((s: DataSource) => void store.open(s), [store]);
+  return { ...snapshot, cancel: store.cancel, open };
 }

@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+import { takePendingOpen } from '../../db/connect-policy';
+import { urlSource, type DataSource } from '../../db/data-source';
+import { setHubToken } from '../../db/hub-auth';
+
+/**
+ * After the reload that allowed a new data host (connect-policy.ts), opens what the Open dialog
+ * was asked for, once the dataset the link names has opened or failed: a newer open would cancel
+ * it, and this way a failure of the new one leaves it open.
+ */
+export function usePendingOpen(settled: boolean, open: (source: DataSource) => void) {
+  useEffect(() => {
+    if (!settled) return;
+    const pending = takePendingOpen();
+    if (!pending) return;
+    if (pending.token) setHubToken(pending.token);
+    open(urlSource(pending.urls, new URL(import.meta.env.BASE_URL, window.location.href).href));
+  }, [settled, open]);
+}
