@@ -1,8 +1,14 @@
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { CORPUS_CASES, type CorpusCase, type Opens } from '../scripts/corpus/cases';
+import {
+  CORPUS_CASES,
+  type CorpusCase,
+  type Opens,
+  type SharedIdRow,
+} from '../scripts/corpus/cases';
 import { quoteString } from '../src/sql/quote';
 import { test, expect, nativeRowCount, formatCount } from './fixtures';
+import { DATA_ORIGIN } from './ports';
 import { nativeRows, sampleShards } from './sample-native';
 import { CORPUS_DIR } from './test-data';
 
@@ -90,7 +96,7 @@ test('unusual but valid inputs open with native counts and read right in the vie
     if (outcome.first) await checkFirstConversation(page, c.id, outcome.first);
     if (outcome.facet) await checkFacet(page, c, outcome.facet);
     if (outcome.filterModel !== undefined) await checkModelFilter(page, c, outcome.filterModel);
-    if (outcome.sharedId) await checkSharedId(page);
+    if (outcome.sharedId) await checkSharedId(page, outcome.sharedId);
     // The conversation stays open: the next dataset's open must drop its id from the URL.
   }
 });
@@ -227,14 +233,82 @@ async function checkModelFilter(page: Page, c: CorpusCase, model: string) {
   await expect(page.getByRole('status')).toHaveText(`${formatCount(total)} conversations`);
 }
 
-/** Both rows of a shared id are listed and counted; opening either shows that id. */
-async function checkSharedId(page: Page) {
-  const idOf = (i: number) => gridRow(page, i).getByRole('gridcell').nth(1).getAttribute('title');
-  const id = await idOf(0);
+type SharedId = NonNullable<Opens['sharedId']>;
+const idOf = (page: Page, i: number) =>
+  gridRow(page, i).getByRole('gridcell').nth(1).getAttribute('title');
+
+/**
+ * Both rows of a shared id are listed and counted, and each opens itself: a click on the second
+ * shows the second's model, text and flag, then the keyboard goes to the first and back.
+ */
+async function checkSharedId(page: Page, shared: SharedId) {
+  const id = await idOf(page, 0);
   expect(id).toBeTruthy();
-  expect(await idOf(1)).toBe(id);
+  expect(await idOf(page, 1)).toBe(id);
+  await expect(gridRow(page, 0)).toContainText(shared.first.model);
+  await expect(gridRow(page, 1)).toContainText(shared.second.model);
   await gridRow(page, 1).click();
-  await expect(viewer(page).getByRole('heading', { name: id! })).toBeVisible();
+  await expectSharedRowOpen(page, id!, 1, shared.second);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expectSharedRowOpen(page, id!, 0, shared.first);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expectSharedRowOpen(page, id!, 1, shared.second);
 }
+
+/** The list's row `index` (0 or 1, of the two sharing `id`) is the one open, highlighted and linked. */
+async function expectSharedRowOpen(page: Page, id: string, index: number, row: SharedIdRow) {
+  const shown = viewer(page);
+  await expect(shown.getByRole('heading', { name: id })).toBeVisible();
+  await expect(shown.getByText(row.text, { exact: true })).toBeVisible();
+  await expect(shown.getByText(new RegExp(`^${escape(row.model)} · `))).toBeVisible();
+  await expect(flagOf(article(page, 1))).toHaveCount(row.flagged ? 1 : 0);
+  await expect(gridRow(page, index)).toHaveAttribute('aria-selected', 'true');
+  await expect(gridRow(page, 1 - index)).toHaveAttribute('aria-selected', 'false');
+  await expect.poll(() => new URL(page.url()).searchParams.get('cn')).toBe(String(index + 1));
+  expect(new URL(page.url()).searchParams.get('c')).toBe(id);
+  await expect(
+    shown.getByText(`Conversation ${index + 1} of the 2 that share this id.`),
+  ).toBeVisible();
+}
+
+test.describe('links to a shared id', () => {
+  test.use({ allowedOrigins: [DATA_ORIGIN] });
+
+  test('a link without cn opens the first row and says the id is shared; a chosen row survives a reload', async ({
+    guardedPage: page,
+  }) => {
+    const c = CORPUS_CASES.find((k) => k.id === 'duplicate-ids')!;
+    const shared = (c.outcome as Opens).sharedId!;
+    const [native] = await nativeRows(
+      `SELECT conversation_id FROM read_parquet(${quoteString(pathsOf(c)[0]!)}) LIMIT 1`,
+    );
+    const id = String(native!.conversation_id);
+    const data = encodeURIComponent(`${DATA_ORIGIN}/corpus/${c.files[0]!.name}`);
+    const status = await statusFor(pathsOf(c));
+    // A link made before rows sharing an id were told apart: `c` alone.
+    await page.goto(`/?data=${data}&c=${encodeURIComponent(id)}`);
+    await expect(page.getByRole('status')).toHaveText(status, FIRST_OPEN);
+    const shown = viewer(page);
+    await expect(
+      shown.getByText(
+        '2 conversations share this id; this is the first of them. Open the others from the list.',
+      ),
+    ).toBeVisible();
+    await expect(shown.getByText(shared.first.text, { exact: true })).toBeVisible();
+    await expect(gridRow(page, 0)).toHaveAttribute('aria-selected', 'true');
+    await expect(gridRow(page, 1)).toHaveAttribute('aria-selected', 'false');
+    expect(new URL(page.url()).searchParams.has('cn')).toBe(false);
+
+    await gridRow(page, 1).click();
+    await expectSharedRowOpen(page, id, 1, shared.second);
+    await expect(shown.getByText(/share this id; this is the first/)).toHaveCount(0);
+
+    await page.reload();
+    await expect(page.getByRole('status')).toHaveText(status, FIRST_OPEN);
+    await expectSharedRowOpen(page, id, 1, shared.second);
+  });
+});
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,3 +1,4 @@
+import { quoteString } from '../../src/sql/quote';
 import {
   firstConversation,
   message,
@@ -53,8 +54,18 @@ export interface Opens {
   facet?: { group: 'Language' | 'Model'; values: number; find: string };
   /** Checking this model narrows the count to native DuckDB's count of its rows. */
   filterModel?: string;
-  /** The first two rows of the list share one conversation id. */
-  sharedId?: true;
+  /**
+   * The first two rows of the list share one conversation id, each with its own model and text
+   * (the second flagged): a click, Enter or a link opens the row chosen, never only the first.
+   */
+  sharedId?: { first: SharedIdRow; second: SharedIdRow };
+}
+
+/** What one of the rows sharing an id shows: the list's model cell, and its one user message. */
+export interface SharedIdRow {
+  model: string;
+  text: string;
+  flagged: boolean;
 }
 
 export interface CorpusCase {
@@ -88,6 +99,19 @@ const REQUIRED = [
   ['openai_moderation', 'list<struct<categories'],
 ] as const;
 
+/** The two rows of `duplicate-ids`: the list's first row, and the second with its id. */
+const SHARED_ID = {
+  first: {
+    model: 'shared-id-first-model',
+    text: 'The first row of the shared id.',
+    flagged: false,
+  },
+  second: {
+    model: 'shared-id-second-model',
+    text: 'The second row of the shared id.',
+    flagged: true,
+  },
+};
 export const SQL_MODEL = `o'brien"; DROP TABLE conversations; --`;
 export const LANGUAGE_COUNT = 170;
 const LONG_WORDS = 'lorem ipsum dolor sit amet ';
@@ -422,13 +446,24 @@ export const CORPUS_CASES: CorpusCase[] = [
   },
   {
     id: 'duplicate-ids',
-    about: 'two rows with the same conversation id',
+    about: 'two rows with the same conversation id, with other models, text and moderation',
     files: parquet(
       'duplicate-ids',
-      `SELECT * REPLACE (CASE WHEN n = 1 THEN (SELECT conversation_id FROM base WHERE n = 0)
-         ELSE conversation_id END AS conversation_id) FROM base`,
+      `SELECT * REPLACE (
+         CASE WHEN n = 1 THEN (SELECT conversation_id FROM base WHERE n = 0)
+           ELSE conversation_id END AS conversation_id,
+         CASE n WHEN 0 THEN ${quoteString(SHARED_ID.first.model)}
+           WHEN 1 THEN ${quoteString(SHARED_ID.second.model)} ELSE model END AS model,
+         CASE n WHEN 0 THEN ${messages([SHARED_ID.first.text, 'first answer'])}
+           WHEN 1 THEN ${messages([SHARED_ID.second.text, 'second answer'])}
+           ELSE conversation END AS conversation,
+         CASE n WHEN 0 THEN ${moderationList(2)}
+           WHEN 1 THEN ${moderationList(2, moderationEntry({ flagged: true }))}
+           ELSE openai_moderation END AS openai_moderation,
+         CASE WHEN n < 2 THEN 1 ELSE turn END AS turn)
+       FROM base`,
     ),
-    outcome: { kind: 'opens', sharedId: true },
+    outcome: { kind: 'opens', sharedId: SHARED_ID },
   },
   {
     id: 'many-languages',

@@ -45,7 +45,10 @@ function expected(c: CorpusCase): string {
       `${o.facet.group} facet lists all ${o.facet.values}; find + check narrows to native count`,
     );
   if (o.filterModel) parts.push('Model filter by it: count = native');
-  if (o.sharedId) parts.push('both rows listed and counted; the id opens');
+  if (o.sharedId)
+    parts.push(
+      'both listed and counted; a click or Enter on the second opens it (its model, text, flag), highlighted, URL `cn=2`; reload keeps it; no `cn`: the first, with a note',
+    );
   return parts.join('; ');
 }
 

@@ -15,6 +15,7 @@ import {
 import { groupByRowGroup, locateRow } from './row-groups';
 import type { MessageRecord, ShardInfo, ShardRef } from './parquet-protocol';
 import { currentHubAuth, withHubAuth } from './hub-auth';
+import { probeCachedShards } from './probe-url';
 import { loadSidecar } from './sidecar-load';
 import { cachedBytes, forgetCachedTables, loadCachedTable, storeTable } from './table-cache';
 import { cacheKey, shardIdentities, type ShardIdentity } from './table-cache-key';
@@ -107,7 +108,15 @@ async function fromCacheOrSidecar(
   };
   // A newer write for the same key may still be going: wait, so its entry is complete.
   await cacheWrite;
-  const cached = await loadCachedTable(conn, key, ids, signal);
+  // A cache hit still asks each URL shard's host for 8 bytes, so a host that lost Range support
+  // is named now, as on a first open, rather than when a conversation is read.
+  const cached = await loadCachedTable(conn, key, ids, signal, () =>
+    probeCachedShards(
+      shards,
+      ids.map((id) => id.size),
+      withHubAuth(fetch, currentHubAuth),
+    ),
+  );
   if (cached) return done('cache', cached);
   const abort = () => pool.reset(signal?.reason);
   signal?.addEventListener('abort', abort, { once: true });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/serve-range';
-import { probeParquetFile, probeParquetUrl } from './probe-url';
+import { probeCachedShards, probeParquetFile, probeParquetUrl } from './probe-url';
 
 describe('probeParquetUrl', () => {
   let dir: string;
@@ -73,6 +73,93 @@ describe('probeParquetUrl', () => {
     ).rejects.toThrow(
       "a.parquet: is gated or private (HTTP 401): enter a Hugging Face access token in Open data, and accept the dataset's conditions on its page",
     );
+  });
+});
+
+describe('probeCachedShards', () => {
+  const OK = 'PAR1 rows and a footer 1234PAR1';
+  let dir: string;
+  let host: StaticServer;
+  let noRanges: StaticServer;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'convoscope-cached-probe-'));
+    writeFileSync(join(dir, 'a.parquet'), OK);
+    writeFileSync(join(dir, 'b.parquet'), OK);
+    host = await startStaticServer({ root: dir, cors: true });
+    noRanges = await startStaticServer({ root: dir, cors: true, ranges: false });
+  });
+  afterAll(async () => {
+    await host.close();
+    await noRanges.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const size = OK.length;
+  /** The fetch, recording each request's URL and Range header. */
+  const recorded = () => {
+    const requests: string[] = [];
+    const doFetch: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      requests.push(`${request.url} ${request.headers.get('range')}`);
+      return fetch(request);
+    };
+    return { requests, doFetch };
+  };
+
+  it('asks each URL shard for its last 8 bytes, and local files nothing', async () => {
+    const { requests, doFetch } = recorded();
+    const shards = [
+      { name: 'a.parquet', url: `${host.origin}/a.parquet` },
+      { name: 'local.parquet', file: new File([OK], 'local.parquet') },
+      { name: 'b.parquet', url: `${host.origin}/b.parquet` },
+    ];
+    await expect(probeCachedShards(shards, [size, size, size], doFetch)).resolves.toBeUndefined();
+    expect(requests).toEqual([
+      `${host.origin}/a.parquet bytes=-8`,
+      `${host.origin}/b.parquet bytes=-8`,
+    ]);
+  });
+
+  it('names a host without Range support in the words of a first open', async () => {
+    const shards = [
+      { name: 'a.parquet', url: `${host.origin}/a.parquet` },
+      { name: 'b.parquet', url: `${noRanges.origin}/b.parquet` },
+    ];
+    const cached = await probeCachedShards(shards, [size, size]).catch((e: Error) => e.message);
+    const first = await probeParquetUrl('b.parquet', `${noRanges.origin}/b.parquet`).catch(
+      (e: Error) => e.message,
+    );
+    expect(cached).toBe(
+      'b.parquet: was sent whole instead of in parts: the host ignores HTTP Range requests, which reading parquet needs',
+    );
+    expect(cached).toBe(first);
+  });
+
+  it('names the first failing shard in order when several fail', async () => {
+    const shards = [
+      { name: 'missing.parquet', url: `${host.origin}/missing.parquet` },
+      { name: 'b.parquet', url: `${noRanges.origin}/b.parquet` },
+    ];
+    await expect(probeCachedShards(shards, [size, size])).rejects.toThrow(
+      /^missing\.parquet: was not found on 127\.0\.0\.1:\d+ \(HTTP 404\)$/,
+    );
+  });
+
+  it('refuses a Content-Range that is not the tail of a file of the cached size', async () => {
+    const shards = [{ name: 'a.parquet', url: `${host.origin}/a.parquet` }];
+    await expect(probeCachedShards(shards, [size + 100])).rejects.toThrow(
+      `a.parquet: answered a request for its last 8 bytes with Content-Range "bytes ${size - 8}-${size - 1}/${size}" instead of "bytes ${size + 92}-${size + 99}/${size + 100}"`,
+    );
+  });
+
+  it('accepts a 206 whose Content-Range the page may not read (not exposed cross-origin)', async () => {
+    const partial: typeof fetch = async () => new Response('1234PAR1', { status: 206 });
+    await expect(
+      probeCachedShards(
+        [{ name: 'a.parquet', url: 'https://data.example/a.parquet' }],
+        [size],
+        partial,
+      ),
+    ).resolves.toBeUndefined();
   });
 });
 

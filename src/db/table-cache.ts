@@ -50,13 +50,16 @@ async function writeFile(
 
 /**
  * Fills the staging table from the entry `key` if it holds exactly these shards; returns its meta,
- * or null (and an empty staging table dropped) when there is no usable entry.
+ * or null (and an empty staging table dropped) when there is no usable entry. `checkHosts` runs
+ * once an entry is found, before anything is loaded: what it throws (a host that can no longer
+ * serve the shards) fails the open with nothing changed, as a first open's probe would.
  */
 export async function loadCachedTable(
   conn: AsyncDuckDBConnection,
   key: string,
   ids: readonly ShardIdentity[],
   signal?: AbortSignal,
+  checkHosts?: () => Promise<void>,
 ): Promise<(CacheMeta & { bytes: number }) | null> {
   const root = await cacheDir(false);
   if (!root) return null;
@@ -69,6 +72,8 @@ export async function loadCachedTable(
     return null;
   }
   if (!meta) return null;
+  await checkHosts?.();
+  signal?.throwIfAborted();
   let bytes = 0;
   try {
     await createStaging(conn);

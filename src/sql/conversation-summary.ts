@@ -23,16 +23,40 @@ export type ConversationSummary = {
   Record<ReturnType<typeof maxScoreColumn>, number | null>;
 
 /**
- * The `conversations` row of one conversation id (none when the id is not in the dataset). Ids are
- * resolved here, in the small table, never by scanning the shards (DESIGN.md, "The data model").
+ * A summary with where it stands among the rows that share its id: `occurrence` is 1-based in the
+ * dataset's natural order (`row`), `id_rows` how many rows have the id (1 for a unique id).
  */
-export function buildConversationSummaryQuery(conversationId: string): SqlQuery {
+export type PickedSummary = ConversationSummary & { occurrence: number; id_rows: number };
+
+/**
+ * Which of the rows with one id: the n-th in natural order (a link's `cn`, 1 when it has none), or
+ * the one at this `row` ordinal (a row clicked in the list).
+ */
+export type RowPick = { occurrence: number } | { row: number };
+
+/**
+ * The `conversations` row of one conversation id (none when the id is not in the dataset, or has
+ * fewer rows than `occurrence`). Ids are resolved here, in the small table, never by scanning the
+ * shards (DESIGN.md, "The data model"). An id is not always unique (two rows of a dataset can share
+ * one), so the rows with the id are numbered in natural order and `pick` chooses among them.
+ */
+export function buildConversationSummaryQuery(
+  conversationId: string,
+  pick: RowPick = { occurrence: 1 },
+): SqlQuery {
+  const names = CONVERSATION_COLUMNS.map((c) => quoteIdentifier(c.name));
   // BIGINT arrives in the browser as a bigint; the ordinal fits a double exactly.
-  const columns = CONVERSATION_COLUMNS.map((c) =>
+  const shown = CONVERSATION_COLUMNS.map((c) =>
     c.name === 'row' ? 'row::DOUBLE AS row' : quoteIdentifier(c.name),
   );
+  const [chosen, value] = 'row' in pick ? ['row', pick.row] : ['occurrence', pick.occurrence];
   return {
-    sql: `SELECT ${columns.join(', ')} FROM ${CONVERSATIONS} WHERE conversation_id = ? LIMIT 1`,
-    params: [conversationId],
+    sql: `SELECT ${shown.join(', ')}, occurrence, id_rows FROM (
+  SELECT ${names.join(', ')},
+    row_number() OVER (ORDER BY row)::INTEGER AS occurrence,
+    count(*) OVER ()::INTEGER AS id_rows
+  FROM ${CONVERSATIONS} WHERE conversation_id = ?
+) WHERE ${chosen} = ? LIMIT 1`,
+    params: [conversationId, value],
   };
 }

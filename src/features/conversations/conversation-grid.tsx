@@ -1,9 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import { useViewportFill } from '../../lib/use-viewport-fill';
 import type { ConversationListRow, ConversationSort, SortKey } from '../../sql/conversation-window';
-import { conversationMessagesOptions } from '../viewer/viewer-queries';
 import type { Filters } from '../filters/filters';
 import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { ConversationGridHeader } from './conversation-grid-header';
@@ -12,7 +10,7 @@ import { useConversationWindows } from './use-conversation-windows';
 import { useRovingRows } from './use-roving-rows';
 import { useScrollToSelected } from './use-scroll-to-selected';
 import { useRowPreviews } from './use-row-previews';
-import { useSelectedConversation } from './use-selected-conversation';
+import { useIsSelectedRow, useOpenRow } from './use-open-row';
 
 /**
  * Every conversation matching the filters in one scrolling grid: only the rows in view (plus overscan)
@@ -54,16 +52,10 @@ export function ConversationGrid(props: {
     datasetVersion,
     items.map((item) => rowAt(item.index)),
   );
-  const { selectedId, select } = useSelectedConversation();
-  const client = useQueryClient();
-  // The row already has the locator: start reading the text while the viewer looks the id up.
-  const open = useCallback(
-    (row: ConversationListRow) => {
-      void client.prefetchQuery(conversationMessagesOptions(datasetVersion, row));
-      select(row.conversation_id);
-    },
-    [client, datasetVersion, select],
-  );
+  const isSelected = useIsSelectedRow(datasetVersion);
+  const openRow = useOpenRow(datasetVersion);
+  // Stable, so the memoized rows do not re-render for it.
+  const open = useCallback((row: ConversationListRow) => void openRow(row), [openRow]);
   const nav = useRovingRows({
     count,
     containerRef: scrollRef,
@@ -123,7 +115,7 @@ export function ConversationGrid(props: {
                 top={item.start - HEADER_HEIGHT}
                 row={row}
                 preview={row ? previewOf(row) : undefined}
-                selected={row !== undefined && row.conversation_id === selectedId}
+                selected={row !== undefined && isSelected(row)}
                 tabbable={item.index === tabbable}
                 onFocusRow={nav.setActive}
                 onSelect={open}

@@ -113,15 +113,17 @@ async function neighbourAnchor(
 }
 
 /**
- * Where conversation `id` stands in the list under `filters` and `sort` (0-based), or null when it
- * is not listed: how a deep link finds its row without reading the windows before it.
+ * Where the selected conversation (the `occurrence`-th row with `id`, 1-based) stands in the list
+ * under `filters` and `sort` (0-based), or null when it is not listed: how a deep link finds its row
+ * without reading the windows before it.
  */
 export function listPositionOptions(
   datasetVersion: number,
   sort: ConversationSort,
   filters: Filters,
-  id: string,
+  selection: { id: string; occurrence: number },
 ) {
+  const { id, occurrence } = selection;
   return queryOptions({
     queryKey: [
       'conversations',
@@ -131,9 +133,12 @@ export function listPositionOptions(
       sort.key,
       sort.direction,
       id,
+      occurrence,
     ],
     queryFn: async () => {
-      const [summary] = await runQuery<ConversationSummary>(buildConversationSummaryQuery(id));
+      const [summary] = await runQuery<ConversationSummary>(
+        buildConversationSummaryQuery(id, { occurrence }),
+      );
       if (!summary) return null;
       const [found] = await runQuery<{ position: number; included: number }>(
         buildListPositionQuery({

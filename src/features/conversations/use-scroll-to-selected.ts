@@ -17,11 +17,14 @@ export function useScrollToSelected(options: {
   onFound: (index: number) => void;
 }) {
   const { datasetVersion, sort, filters, onFound } = options;
-  const { selectedId } = useSelectedConversation();
-  const [initialId] = useState(selectedId);
+  const { selectedId, occurrence } = useSelectedConversation();
+  const [initial] = useState({ id: selectedId, occurrence: occurrence ?? 1 });
   const position = useQuery({
-    ...listPositionOptions(datasetVersion, sort, filters, initialId ?? ''),
-    enabled: initialId !== null,
+    ...listPositionOptions(datasetVersion, sort, filters, {
+      id: initial.id ?? '',
+      occurrence: initial.occurrence,
+    }),
+    enabled: initial.id !== null,
   });
   const latest = useRef(onFound);
   useEffect(() => {

@@ -5,7 +5,7 @@ import { replaceSearchParams } from '../conversations/url-state';
 /**
  * Once `source` is the open dataset, the URL's `data` params say so: its URLs (repeatable), or none
  * for the sample and for local files, which no link can reopen. When it replaces another dataset,
- * the conversation and message of the previous one (`c`, `m`) go, even if `data` stays the same
+ * the conversation and message of the previous one (`c`, `cn`, `m`) go, even if `data` stays the same
  * (one set of local files after another); on the first open they stay, so a deep link works.
  * Filters stay. No new history entry: going Back does not reopen the previous dataset, so it
  * should not pretend to.
@@ -24,6 +24,7 @@ export function useSourceLink(source: DataSource, activeSourceId: string | undef
       params.delete('data');
       for (const url of after) params.append('data', url);
       params.delete('c');
+      params.delete('cn');
       params.delete('m');
     });
   }, [source, activeSourceId]);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SearchSnippet } from '../../db/engine';
-import { useSelectedConversation } from '../conversations/use-selected-conversation';
+import { useIsSelectedRow, useOpenRow } from '../conversations/use-open-row';
 import { hitDetailsOptions } from './search-queries';
 
 /** Characters shown before a match, so the match stays in view in a one-line row. */
@@ -14,7 +14,9 @@ function lastChars(text: string, n: number): string {
 /** The first conversations found, as they are found: id, model and the text around the match. */
 export function SearchHits(props: { datasetVersion: number; snippets: readonly SearchSnippet[] }) {
   const { datasetVersion, snippets } = props;
-  const { selectedId, select } = useSelectedConversation();
+  // By row, not by id: two rows can share an id.
+  const isSelected = useIsSelectedRow(datasetVersion);
+  const open = useOpenRow(datasetVersion);
   const details = useQuery(
     hitDetailsOptions(
       datasetVersion,
@@ -34,8 +36,12 @@ export function SearchHits(props: { datasetVersion: number; snippets: readonly S
               <button
                 type="button"
                 disabled={!id}
-                aria-current={id !== undefined && id === selectedId ? 'true' : undefined}
-                onClick={() => id && select(id)}
+                aria-current={
+                  id !== undefined && isSelected({ row: hit.row, conversation_id: id })
+                    ? 'true'
+                    : undefined
+                }
+                onClick={() => id && void open({ row: hit.row, conversation_id: id })}
                 className="flex w-full gap-2 px-2 py-1 text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-sky-600 aria-[current=true]:bg-sky-50"
               >
                 <span className="w-20 shrink-0 font-mono text-xs text-slate-500">

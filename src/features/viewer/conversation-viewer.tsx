@@ -5,12 +5,16 @@ import { useViewportFill } from '../../lib/use-viewport-fill';
 import { useFilters } from '../filters/use-filters';
 import { useSelectedConversation } from '../conversations/use-selected-conversation';
 import { conversationSummaryOptions } from './viewer-queries';
+import { SharedIdNote } from './shared-id-note';
 import { ViewerHeader } from './viewer-header';
 import { Transcript } from './transcript';
 
-/** The selected conversation (`c` in the URL), read through its locator; nothing when none is. */
+/**
+ * The selected conversation (`c` in the URL, and `cn` for an id several rows share), read through
+ * its locator; nothing when none is.
+ */
 export function ConversationViewer({ datasetVersion }: { datasetVersion: number }) {
-  const { selectedId, select } = useSelectedConversation();
+  const { selectedId, occurrence, select } = useSelectedConversation();
   const region = useRef<HTMLElement>(null);
   const { filters } = useFilters();
   const search = filters.search;
@@ -25,7 +29,7 @@ export function ConversationViewer({ datasetVersion }: { datasetVersion: number 
     };
   }, [search]);
   const summary = useQuery({
-    ...conversationSummaryOptions(datasetVersion, selectedId ?? ''),
+    ...conversationSummaryOptions(datasetVersion, selectedId ?? '', occurrence ?? 1),
     enabled: selectedId !== null,
   });
   const fill = useViewportFill(region, selectedId !== null);
@@ -43,6 +47,13 @@ export function ConversationViewer({ datasetVersion }: { datasetVersion: number 
         summary={summary.data ?? null}
         onClose={() => select(null)}
       />
+      {summary.data && (
+        <SharedIdNote
+          occurrence={summary.data.occurrence}
+          rows={summary.data.id_rows}
+          chosen={occurrence !== null}
+        />
+      )}
       {summary.error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm">
           Could not look up conversation {selectedId}: {summary.error.message}
@@ -50,13 +61,13 @@ export function ConversationViewer({ datasetVersion }: { datasetVersion: number 
       )}
       {summary.data === null && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm">
-          No conversation with id {selectedId} in this dataset.
+          {`No conversation with id ${selectedId}${occurrence !== null && occurrence > 1 ? ` (number ${occurrence} of that id)` : ''} in this dataset.`}
         </p>
       )}
       {summary.data && (
         <Transcript
           // A new conversation starts at its top with its own message state.
-          key={`${datasetVersion}:${selectedId}`}
+          key={`${datasetVersion}:${summary.data.row}`}
           datasetVersion={datasetVersion}
           summary={summary.data}
           region={region}

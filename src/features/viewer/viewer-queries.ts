@@ -1,17 +1,41 @@
 import { queryOptions } from '@tanstack/react-query';
 import { readConversation, runQuery } from '../../db/engine';
-import {
-  buildConversationSummaryQuery,
-  type ConversationSummary,
-} from '../../sql/conversation-summary';
+import { buildConversationSummaryQuery, type PickedSummary } from '../../sql/conversation-summary';
 
-/** The `conversations` row of an id from the URL; null when the dataset has no such conversation. */
-export function conversationSummaryOptions(datasetVersion: number, conversationId: string) {
+/**
+ * The `conversations` row of an id from the URL, the `occurrence`-th (1-based, natural order) of the
+ * rows with that id; null when the dataset has no such row.
+ */
+export function conversationSummaryOptions(
+  datasetVersion: number,
+  conversationId: string,
+  occurrence: number,
+) {
   return queryOptions({
-    queryKey: ['conversation', 'summary', datasetVersion, conversationId],
+    queryKey: ['conversation', 'summary', datasetVersion, conversationId, occurrence],
     queryFn: async () => {
-      const [row] = await runQuery<ConversationSummary>(
-        buildConversationSummaryQuery(conversationId),
+      const [row] = await runQuery<PickedSummary>(
+        buildConversationSummaryQuery(conversationId, { occurrence }),
+      );
+      return row ?? null;
+    },
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * The summary of the list row at ordinal `row`, with its occurrence among the rows that share its
+ * id: what a click needs to write a link that reopens that very row.
+ */
+export function rowSummaryOptions(
+  datasetVersion: number,
+  target: { row: number; conversation_id: string },
+) {
+  return queryOptions({
+    queryKey: ['conversation', 'row-summary', datasetVersion, target.row],
+    queryFn: async () => {
+      const [row] = await runQuery<PickedSummary>(
+        buildConversationSummaryQuery(target.conversation_id, { row: target.row }),
       );
       return row ?? null;
     },
