@@ -44,7 +44,10 @@ export function App() {
     [openDataset],
   );
   useSourceLink(requested, dataset.active?.sourceId);
-  usePendingOpen(dataset.active !== null || dataset.error !== null, open);
+  usePendingOpen(
+    dataset.active !== null || dataset.error !== null || dataset.cancelled !== null,
+    open,
+  );
   return (
     <div className="mx-auto flex min-h-screen max-w-[120rem] flex-col gap-3 p-4">
       <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">

@@ -5,8 +5,8 @@ import { setHubToken } from '../../db/hub-auth';
 
 /**
  * After the reload that allowed a new data host (connect-policy.ts), opens what the Open dialog
- * was asked for, once the dataset the link names has opened or failed: a newer open would cancel
- * it, and this way a failure of the new one leaves it open.
+ * was asked for once the dataset the link names has opened, failed or been cancelled: a newer
+ * open would cancel it, and this way a failure of the new one leaves it open.
  */
 export function usePendingOpen(settled: boolean, open: (source: DataSource) => void) {
   useEffect(() => {
