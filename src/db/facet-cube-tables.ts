@@ -3,15 +3,13 @@ import {
   buildCreateFacetCube,
   buildCreateScoreCube,
   buildSwapCubes,
+  FACET_CUBE_MEASURE,
   FACET_CUBE_STAGING,
+  SCORE_CUBE_MEASURE,
   scoreCubeName,
 } from '../sql/facet-cube';
 import type { CategoryId } from '../sql/moderation';
 import { quoteIdentifier } from '../sql/quote';
-
-/** Read by the bench (scripts/bench/facet-step.ts): keep the names and the detail stable. */
-export const FACET_CUBE_MEASURE = 'convoscope:facet-cube';
-export const SCORE_CUBE_MEASURE = 'convoscope:score-cube';
 
 /**
  * Makes the facet cube of the staging table (src/sql/facet-cube.ts) before the swap, so the swap's

@@ -30,6 +30,10 @@ export const FACET_CUBE = 'facet_cube';
 /** The cube made beside the staging table, renamed to `FACET_CUBE` in the swap's transaction. */
 export const FACET_CUBE_STAGING = 'facet_cube_next';
 
+/** Measures of each cube's making, with `detail.rows`; read by the bench (scripts/bench). */
+export const FACET_CUBE_MEASURE = 'convoscope:facet-cube';
+export const SCORE_CUBE_MEASURE = 'convoscope:score-cube';
+
 export const scoreCubeName = (id: CategoryId) => `score_cube_${id}` as const;
 
 /** Every `conversations` column a filter condition, facet or chart reads, but the scores. */
