@@ -4,6 +4,7 @@ import { CHARTS_QUERY_MEASURE } from '../../src/features/charts/measures';
 import { parseFilters } from '../../src/features/filters/url-state';
 import { buildChartsQuery } from '../../src/sql/charts';
 import { timeClickUntilSettled, timePrepared } from './click-timing';
+import { cubeMeasures } from './cube-measures';
 import { navigateInPage } from './page-probes';
 import { median } from './report';
 import type { BenchStep, Sample } from './steps';
@@ -60,7 +61,12 @@ export const chartStep: BenchStep = {
     );
     return {
       ms: median(times),
-      extra: { states: visitedStates.length, times: times.map(Math.round), queryMs },
+      extra: {
+        states: visitedStates.length,
+        times: times.map(Math.round),
+        queryMs,
+        cubes: await cubeMeasures(page),
+      },
     };
   },
   async native({ connection }): Promise<Sample> {

@@ -3,6 +3,7 @@ import { parseFilters } from '../../src/features/filters/url-state';
 import type { Filters } from '../../src/features/filters/filters';
 import { buildFacetCountsQuery } from '../../src/sql/facets';
 import { timeClickUntilSettled, timePrepared } from './click-timing';
+import { cubeMeasures } from './cube-measures';
 import { median } from './report';
 import type { BenchStep, Sample } from './steps';
 
@@ -54,7 +55,12 @@ export const facetStep: BenchStep = {
     await filters.getByRole('button', { name: 'Clear all' }).click();
     return {
       ms: median(times),
-      extra: { states: visitedStates.length, unique, times: times.map(Math.round) },
+      extra: {
+        states: visitedStates.length,
+        unique,
+        times: times.map(Math.round),
+        cubes: await cubeMeasures(page),
+      },
     };
   },
   async native({ connection }): Promise<Sample> {

@@ -3,6 +3,7 @@ import { quoteIdentifier } from '../sql/quote';
 import { DatasetError } from './dataset-error';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { getDuckDB } from './duckdb';
+import { forgetScoreCubes, prepareFacetCube, swapCubeStatements } from './facet-cube-tables';
 import { memoryProblem } from './memory-budget';
 import { checkShardSet } from './shard-schema';
 import type { ParquetPool } from './parquet-pool';
@@ -45,14 +46,21 @@ export async function dropStaging(conn: AsyncDuckDBConnection): Promise<void> {
   await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(STAGING)}`);
 }
 
-/** Replaces `conversations` with the complete staging table in one transaction. */
+/**
+ * Replaces `conversations` with the complete staging table in one transaction, with its
+ * pre-aggregated counts (src/sql/facet-cube.ts) made beforehand. Every open (build, cache,
+ * sidecar) passes here.
+ */
 export async function swapInStaging(conn: AsyncDuckDBConnection): Promise<void> {
+  await prepareFacetCube(conn, STAGING);
   await conn.query(`BEGIN TRANSACTION`);
   await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(CONVERSATIONS)}`);
   await conn.query(
     `ALTER TABLE ${quoteIdentifier(STAGING)} RENAME TO ${quoteIdentifier(CONVERSATIONS)}`,
   );
+  for (const statement of swapCubeStatements()) await conn.query(statement);
   await conn.query(`COMMIT`);
+  forgetScoreCubes();
 }
 
 /** Rows in the staging table: a cached or prepared table must hold exactly what it promised. */

@@ -6,6 +6,7 @@ import {
   type TableOrigin,
 } from './build-conversations';
 import { getDuckDB } from './duckdb';
+import { ensureScoreCube } from './facet-cube-tables';
 import { ParquetPool } from './parquet-pool';
 import {
   loadMessagesTable,
@@ -24,6 +25,7 @@ import type { SearchSnippet } from './search-scan';
 import type { SearchSpec } from '../lib/search-pattern';
 import { buildClearIdSets, buildCreateIdSetsTable } from '../sql/id-sets';
 import { buildClearSearchHits, buildCreateSearchHitsTable } from '../sql/search-hits';
+import type { CategoryId } from '../sql/moderation';
 import type { Row, SqlQuery } from '../sql/query';
 
 export type { BuildProgress, BuiltDataset, MessageRecord, ShardRef, TableOrigin };
@@ -161,6 +163,11 @@ export async function runQuery<T extends Row = Row>(query: SqlQuery): Promise<T[
   } finally {
     await statement.close();
   }
+}
+
+/** Makes the charts' pre-aggregated counts for this score category, once per dataset (src/sql/facet-cube.ts). */
+export async function prepareScoreCube(category: CategoryId): Promise<void> {
+  await ensureScoreCube((await getDuckDB()).conn, category);
 }
 
 /** Where a shard row of the open dataset lives. */

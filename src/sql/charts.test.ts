@@ -4,34 +4,62 @@ import { FILTER_STATES } from '../features/filters/testing/brute-force-counts';
 import { bruteForceCharts } from '../features/charts/testing/brute-force-charts';
 import { buildChartsQuery, SCORE_EDGES } from './charts';
 import { parseChartRows, scoreBinLabel } from './charts-data';
+import { BASE_SOURCE } from './facet-cube-source';
+import { chartSourceFor, scoreCubeName } from './facet-cube';
 import { CATEGORY_IDS, type CategoryId } from './moderation';
 import type { Row } from './query';
 import { conversationsFixture } from './testing/conversations-fixture';
+import { makeCubes } from './testing/facet-cubes';
+
+/** Each state as given and, when it has minimum scores (never from a cube), without them. */
+const bothWays = Object.entries(FILTER_STATES).flatMap(([name, filters]): [string, Filters][] =>
+  Object.keys(filters.minScores).length === 0
+    ? [[name, filters]]
+    : [
+        [name, filters],
+        [`${name}, no minimum score`, { ...filters, minScores: {} }],
+      ],
+);
 
 describe('chart aggregates', () => {
   let fixture: Awaited<ReturnType<typeof conversationsFixture>>;
   let all: Row[];
-  const charts = async (filters: Filters, scoreCategory: CategoryId) =>
-    parseChartRows(await fixture.run(buildChartsQuery(filters, { scoreCategory })), scoreCategory);
+  const charts = async (filters: Filters, scoreCategory: CategoryId, source = BASE_SOURCE) =>
+    parseChartRows(
+      await fixture.run(buildChartsQuery(filters, { scoreCategory, source })),
+      scoreCategory,
+    );
+  const cubeCharts = (filters: Filters, scoreCategory: CategoryId) =>
+    charts(filters, scoreCategory, chartSourceFor(filters, scoreCategory));
 
   beforeAll(async () => {
     fixture = await conversationsFixture({ rows: 20_000, shards: 2, seed: 7 });
     all = (await fixture.run({ sql: 'SELECT * FROM conversations', params: [] })) as Row[];
+    await makeCubes(fixture.run);
   });
   afterAll(() => fixture.cleanup());
 
-  it.each(Object.entries(FILTER_STATES))(
-    'match a brute-force count over every row: %s',
+  it.each(bothWays)(
+    'match a brute-force count over every row, from the table and the cube: %s',
     async (name, filters) => {
       const category = CATEGORY_IDS[name.length % CATEGORY_IDS.length]!;
-      const data = await charts(filters, category);
-      expect({
-        ...data,
-        turns: data.turns.map((t) => t.count),
-        scores: data.scores.map((s) => s.count),
-      }).toEqual(bruteForceCharts(all, filters, category));
+      const expected = bruteForceCharts(all, filters, category);
+      for (const data of [await charts(filters, category), await cubeCharts(filters, category)])
+        expect({
+          ...data,
+          turns: data.turns.map((t) => t.count),
+          scores: data.scores.map((s) => s.count),
+        }).toEqual(expected);
     },
   );
+
+  it.each(CATEGORY_IDS)('read the %s score cube with the same results as the table', async (id) => {
+    const filters = FILTER_STATES['flagged assistant, few turns']!;
+    expect(chartSourceFor(filters, id).table).toBe(`"${scoreCubeName(id)}"`);
+    expect(chartSourceFor(FILTER_STATES['minimum scores']!, id)).toBe(BASE_SOURCE);
+    expect(await cubeCharts(filters, id)).toEqual(await charts(filters, id));
+    expect(await cubeCharts(EMPTY_FILTERS, id)).toEqual(await charts(EMPTY_FILTERS, id));
+  });
 
   it('add up to the selection under a non-trivial filter', async () => {
     const filters: Filters = {
@@ -65,10 +93,18 @@ describe('chart aggregates', () => {
   });
 
   it('are one statement with a parameter for every placeholder', async () => {
-    const query = buildChartsQuery(FILTER_STATES.everything!, { scoreCategory: 'violence' });
-    const statements = await fixture.conn.extractStatements(query.sql);
-    expect(statements.count).toBe(1);
-    expect((await statements.prepare(0)).parameterCount).toBe(query.params.length);
+    const unscored = { ...FILTER_STATES.everything!, minScores: {} };
+    for (const query of [
+      buildChartsQuery(FILTER_STATES.everything!, { scoreCategory: 'violence' }),
+      buildChartsQuery(unscored, {
+        scoreCategory: 'violence',
+        source: chartSourceFor(unscored, 'violence'),
+      }),
+    ]) {
+      const statements = await fixture.conn.extractStatements(query.sql);
+      expect(statements.count).toBe(1);
+      expect((await statements.prepare(0)).parameterCount).toBe(query.params.length);
+    }
   });
 
   it('refuse a score category outside the closed list', () => {

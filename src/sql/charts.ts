@@ -1,5 +1,6 @@
 import type { Filters } from '../features/filters/filters';
-import { CONVERSATIONS, maxScoreColumn } from './conversations-table';
+import { maxScoreColumn } from './conversations-table';
+import { BASE_SOURCE, countOf, type CountSource } from './facet-cube-source';
 import { TURN_BUCKET_CAP } from './facets';
 import { buildFilterWhere } from './filters';
 import { CATEGORIES, type CategoryId } from './moderation';
@@ -59,13 +60,18 @@ const bit = (column: (typeof FLAG_BITS)[number]) => 1 << FLAG_BITS.indexOf(colum
  * bit mask of their flags, grouped by GROUPING SETS (one hash table per chart, fed by the same
  * scan), and every count is summed from those few thousand groups. Every chart shows the current
  * selection (all filters applied), unlike facets' cross-filtering.
+ *
+ * `source` reads that category's score cube instead (`chartSourceFor`, src/sql/facet-cube.ts): the
+ * same statement over pre-grouped rows, summing their `n`, with the bin already computed.
  */
 export function buildChartsQuery(
   filters: Filters,
-  options: { scoreCategory: CategoryId },
+  options: { scoreCategory: CategoryId; source?: CountSource },
 ): SqlQuery {
+  const { source = BASE_SOURCE } = options;
   const where = buildFilterWhere(filters);
   const scoreColumn = scoreColumnFor(options.scoreCategory);
+  const bin = source.bin ?? scoreBin(scoreColumn);
   // A sum of CASEs measured faster in DuckDB than shifting cast booleans; NULL counts as false.
   const flags = FLAG_BITS.map(
     (column) => `CASE WHEN ${quoteIdentifier(column)} THEN ${bit(column)} ELSE 0 END`,
@@ -75,12 +81,12 @@ export function buildChartsQuery(
     `coalesce(sum(n)${condition ? ` FILTER (WHERE ${condition})` : ''}, 0)::INTEGER`;
   const sql = `WITH grouped AS MATERIALIZED (
   SELECT grouping(model, language, turns, bin) AS set_id, model, language, turns, bin, flags,
-    count(*) AS n
+    ${countOf(source)} AS n
   FROM (SELECT model, language,
       CASE WHEN turn >= ${TURN_BUCKET_CAP} THEN ${TURN_BUCKET_CAP} WHEN turn >= 1 THEN turn END AS turns,
-      ${scoreBin(scoreColumn)} AS bin,
-      ${flags} AS flags
-    FROM ${CONVERSATIONS} WHERE ${where.sql})
+      ${bin} AS bin,
+      ${flags} AS flags${source.weight ? `, ${source.weight}` : ''}
+    FROM ${source.table} WHERE ${where.sql})
   GROUP BY GROUPING SETS ((model, flags), (language), (turns), (bin))
 ),
 by_flags AS (SELECT model, flags, n FROM grouped WHERE set_id = ${SET_IDS.modelFlags}),
@@ -113,14 +119,14 @@ FROM grouped WHERE set_id = ${SET_IDS.bin} AND bin IS NOT NULL`;
 const SET_IDS = { modelFlags: 0b0111, language: 0b1011, turns: 0b1101, bin: 0b1110 } as const;
 
 /** The column of the closed category list, so a caller's string never becomes an identifier. */
-function scoreColumnFor(id: CategoryId): string {
+export function scoreColumnFor(id: CategoryId): string {
   const category = CATEGORIES.find((c) => c.id === id);
   if (!category) throw new Error(`Unknown moderation category: ${String(id)}`);
   return quoteIdentifier(maxScoreColumn(category.id));
 }
 
 /** NaN (DuckDB orders it above every number) and values above 1 fall in no bin. */
-function scoreBin(column: string): string {
+export function scoreBin(column: string): string {
   const whens = SCORE_EDGES.slice(1, -1).map((edge, i) => `WHEN ${column} < ${edge} THEN ${i}`);
   return `CASE ${whens.join(' ')} WHEN ${column} <= 1 THEN ${SCORE_BIN_COUNT - 1} END`;
 }

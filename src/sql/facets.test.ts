@@ -6,28 +6,73 @@ import {
   HOSTILE_STRINGS,
   WILDCHAT_FILTER_STATES,
 } from '../features/filters/testing/brute-force-counts';
+import { BASE_SOURCE } from './facet-cube-source';
+import { FACET_CUBE, facetSourceFor } from './facet-cube';
 import { buildFacetCountsQuery, parseFacetRows } from './facets';
 import type { Row } from './query';
 import { conversationsFixture } from './testing/conversations-fixture';
+import { makeCubes } from './testing/facet-cubes';
+
+/**
+ * Each state as given (a minimum score makes it fall back to `conversations`) and without its
+ * minimum scores, which the facet cube answers: every state is counted both ways.
+ */
+function bothWays(states: Record<string, Filters>): [string, Filters][] {
+  return Object.entries(states).flatMap(([name, filters]): [string, Filters][] =>
+    Object.keys(filters.minScores).length === 0
+      ? [[name, filters]]
+      : [
+          [name, filters],
+          [`${name}, no minimum score`, { ...filters, minScores: {} }],
+        ],
+  );
+}
 
 describe('facet counts', () => {
   let fixture: Awaited<ReturnType<typeof conversationsFixture>>;
   let all: Row[];
   const facetCounts = async (filters: Filters) =>
     parseFacetRows(await fixture.run(buildFacetCountsQuery(filters)), filters);
+  const cubeCounts = async (filters: Filters) =>
+    parseFacetRows(
+      await fixture.run(buildFacetCountsQuery(filters, { source: facetSourceFor(filters) })),
+      filters,
+    );
 
   beforeAll(async () => {
     fixture = await conversationsFixture({ rows: 20_000, shards: 2, seed: 4 });
     all = (await fixture.run({ sql: 'SELECT * FROM conversations', params: [] })) as Row[];
+    await makeCubes(fixture.run);
   });
   afterAll(() => fixture.cleanup());
 
-  it.each(Object.entries(FILTER_STATES))(
-    'match a brute-force count over every row: %s',
+  it.each(bothWays(FILTER_STATES))(
+    'match a brute-force count over every row, from the table and the cube: %s',
     async (_, filters) => {
-      expect(await facetCounts(filters)).toEqual(bruteForceCounts(all, filters));
+      const expected = bruteForceCounts(all, filters);
+      expect(await facetCounts(filters)).toEqual(expected);
+      expect(await cubeCounts(filters)).toEqual(expected);
     },
   );
+
+  it('read the cube unless a minimum score is set', () => {
+    for (const [, filters] of bothWays(FILTER_STATES)) {
+      const scored = Object.keys(filters.minScores).length > 0;
+      expect(facetSourceFor(filters)).toEqual(
+        scored ? BASE_SOURCE : { table: FACET_CUBE, weight: 'n' },
+      );
+    }
+  });
+
+  it('count from a cube of far fewer rows than conversations', async () => {
+    const [cube] = await fixture.run({
+      sql: `SELECT count(*)::INTEGER AS n, sum(n)::INTEGER AS conversations FROM ${FACET_CUBE}`,
+      params: [],
+    });
+    expect(cube?.conversations).toBe(20_000);
+    expect(cube?.n).toBeGreaterThan(100);
+    expect(cube?.n).toBeLessThan(20_000 / 2);
+  });
 
   it('count every facet value of an unfiltered dataset', async () => {
     const counts = await facetCounts(EMPTY_FILTERS);
@@ -51,6 +96,7 @@ describe('facet counts', () => {
   it.each(HOSTILE_STRINGS)('treat %s in every string filter as a plain value', async (value) => {
     const filters = { ...EMPTY_FILTERS, models: [value], languages: [value] };
     const counts = await facetCounts(filters);
+    expect(await cubeCounts(filters)).toEqual(counts);
     expect(counts.matching).toBe(0);
     expect(counts.total).toBe(20_000);
     expect(counts.models.find((m) => m.value === value)).toEqual({ value, count: 0 });
@@ -62,10 +108,15 @@ describe('facet counts', () => {
   it.each(Object.entries(FILTER_STATES))(
     'are one statement with a parameter for every placeholder: %s',
     async (_, filters) => {
-      const query = buildFacetCountsQuery(filters);
-      const statements = await fixture.conn.extractStatements(query.sql);
-      expect(statements.count).toBe(1);
-      expect((await statements.prepare(0)).parameterCount).toBe(query.params.length);
+      const unscored = { ...filters, minScores: {} };
+      for (const query of [
+        buildFacetCountsQuery(filters),
+        buildFacetCountsQuery(unscored, { source: facetSourceFor(unscored) }),
+      ]) {
+        const statements = await fixture.conn.extractStatements(query.sql);
+        expect(statements.count).toBe(1);
+        expect((await statements.prepare(0)).parameterCount).toBe(query.params.length);
+      }
     },
   );
 
@@ -96,19 +147,22 @@ describe('facet counts', () => {
 describe('facet counts on WildChat-shaped data', () => {
   let fixture: Awaited<ReturnType<typeof conversationsFixture>>;
   let all: Row[];
-  const facetCounts = async (filters: Filters) =>
-    parseFacetRows(await fixture.run(buildFacetCountsQuery(filters)), filters);
+  const facetCounts = async (filters: Filters, source = BASE_SOURCE) =>
+    parseFacetRows(await fixture.run(buildFacetCountsQuery(filters, { source })), filters);
 
   beforeAll(async () => {
     fixture = await conversationsFixture({ rows: 4_000, shards: 2, seed: 6, shape: 'wildchat' });
     all = (await fixture.run({ sql: 'SELECT * FROM conversations', params: [] })) as Row[];
+    await makeCubes(fixture.run);
   });
   afterAll(() => fixture.cleanup());
 
-  it.each(Object.entries({ ...FILTER_STATES, ...WILDCHAT_FILTER_STATES }))(
-    'match a brute-force count over every row: %s',
+  it.each(bothWays({ ...FILTER_STATES, ...WILDCHAT_FILTER_STATES }))(
+    'match a brute-force count over every row, from the table and the cube: %s',
     async (_, filters) => {
-      expect(await facetCounts(filters)).toEqual(bruteForceCounts(all, filters));
+      const expected = bruteForceCounts(all, filters);
+      expect(await facetCounts(filters)).toEqual(expected);
+      expect(await facetCounts(filters, facetSourceFor(filters))).toEqual(expected);
     },
   );
 

@@ -4,7 +4,7 @@ import {
   type Filters,
   type FlaggedMode,
 } from '../features/filters/filters';
-import { CONVERSATIONS } from './conversations-table';
+import { BASE_SOURCE, countOf, type CountSource } from './facet-cube-source';
 import { buildFilterWhere, FLAGGED_CONDITIONS } from './filters';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from './moderation';
 import type { Row, SqlQuery } from './query';
@@ -41,9 +41,18 @@ type CountRow = [facet: string, value: string, condition: string];
  * conditional aggregates (`count(*) FILTER`, `histogram`), 354 ms for a materialized CTE of per-row
  * conditions and 490 ms for GROUPING SETS. Each branch's WHERE is pushed into its scan, and
  * scans of this narrow table are cheap.
+ *
+ * `source` reads a pre-aggregated cube instead (`facetSourceFor`, src/sql/facet-cube.ts): the same
+ * statement, summing each group's `n`.
  */
-export function buildFacetCountsQuery(filters: Filters): SqlQuery {
+export function buildFacetCountsQuery(
+  filters: Filters,
+  options: { source?: CountSource } = {},
+): SqlQuery {
+  const { source = BASE_SOURCE } = options;
   const where = (except?: FacetName) => buildFilterWhere(filters, { except });
+  const counts = (w: SqlQuery | undefined, rows: CountRow[]) => countsIn(source, w, rows);
+  const grouped = (facet: string, key: string, w: SqlQuery) => groupedIn(source, facet, key, w);
   const branches: SqlQuery[] = [
     counts(undefined, [
       ['total', 'all', 'TRUE'],
@@ -80,23 +89,24 @@ export function buildFacetCountsQuery(filters: Filters): SqlQuery {
 }
 
 /** One row per non-NULL value of `key` among the rows `where` selects. */
-function grouped(facet: string, key: string, where: SqlQuery): SqlQuery {
+function groupedIn(source: CountSource, facet: string, key: string, where: SqlQuery): SqlQuery {
   return {
-    sql: `SELECT ${quoteString(facet)} AS facet, ${key} AS value, count(*)::INTEGER AS n
-FROM ${CONVERSATIONS} WHERE (${where.sql}) AND (${key}) IS NOT NULL GROUP BY ALL`,
+    sql: `SELECT ${quoteString(facet)} AS facet, ${key} AS value, ${countOf(source)}::INTEGER AS n
+FROM ${source.table} WHERE (${where.sql}) AND (${key}) IS NOT NULL GROUP BY ALL`,
     params: where.params,
   };
 }
 
 /** One row per `[facet, value, condition]`: how many rows `where` selects meet the condition. */
-function counts(where: SqlQuery | undefined, rows: CountRow[]): SqlQuery {
+function countsIn(source: CountSource, where: SqlQuery | undefined, rows: CountRow[]): SqlQuery {
+  // A sum over no rows is NULL where a count is 0.
   const structs = rows.map(
     ([facet, value, condition]) =>
-      `{'facet': ${quoteString(facet)}, 'value': ${quoteString(value)}, 'n': count(*) FILTER (WHERE ${condition})::INTEGER}`,
+      `{'facet': ${quoteString(facet)}, 'value': ${quoteString(value)}, 'n': coalesce(${countOf(source)} FILTER (WHERE ${condition}), 0)::INTEGER}`,
   );
   return {
     sql: `SELECT unnest(c, recursive := true) FROM (SELECT [${structs.join(', ')}] AS c
-FROM ${CONVERSATIONS} WHERE ${where?.sql ?? 'TRUE'})`,
+FROM ${source.table} WHERE ${where?.sql ?? 'TRUE'})`,
     params: where?.params ?? [],
   };
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { runQuery } from '../../db/engine';
+import { facetSourceFor } from '../../sql/facet-cube';
 import { buildFacetCountsQuery, parseFacetRows } from '../../sql/facets';
 import type { Filters } from './filters';
 import { serializeFilters } from './url-state';
@@ -14,11 +15,17 @@ export const filtersKey = (filters: Filters) =>
   (filters.searchHits === undefined ? '' : `#hits=${filters.searchHits}`) +
   (filters.idSet === undefined ? '' : `#ids=${filters.idSet}`);
 
-/** Every facet count plus N and M for one filter state; old counts stay shown while new ones run. */
+/**
+ * Every facet count plus N and M for one filter state, from the pre-aggregated counts when they can
+ * answer it (src/sql/facet-cube.ts); old counts stay shown while new ones run.
+ */
 export function facetCountsOptions(datasetVersion: number, filters: Filters) {
   return queryOptions({
     queryKey: ['facets', datasetVersion, filtersKey(filters)],
-    queryFn: async () => parseFacetRows(await runQuery(buildFacetCountsQuery(filters)), filters),
+    queryFn: async () => {
+      const query = buildFacetCountsQuery(filters, { source: facetSourceFor(filters) });
+      return parseFacetRows(await runQuery(query), filters);
+    },
     placeholderData: keepPreviousData,
   });
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FILTERS, type Filters } from '../features/filters/filters';
+import { BASE_SOURCE } from './facet-cube-source';
+import {
+  buildCreateScoreCube,
+  chartSourceFor,
+  cubeAnswers,
+  CUBE_DIMENSIONS,
+  facetSourceFor,
+} from './facet-cube';
+import type { CategoryId } from './moderation';
+
+const search = { text: 'python', scope: 'all', regex: false, wholeWord: false } as const;
+
+describe('which filter states the pre-aggregated counts answer', () => {
+  it.each<[string, Filters, boolean]>([
+    ['no filter', EMPTY_FILTERS, true],
+    [
+      'columns of the cube',
+      {
+        ...EMPTY_FILTERS,
+        models: ['a'],
+        turns: { min: 37 },
+        flagged: 'none',
+        redacted: true,
+        toxic: false,
+        countries: ['X'],
+        categories: ['hate'],
+      },
+      true,
+    ],
+    ['a search still scanning (narrows nothing yet)', { ...EMPTY_FILTERS, search }, true],
+    ['a completed search', { ...EMPTY_FILTERS, search, searchHits: 3 }, false],
+    ['a console query not yet run', { ...EMPTY_FILTERS, idQuery: 'SELECT 1' }, true],
+    ['a console query with stored ids', { ...EMPTY_FILTERS, idQuery: 'SELECT 1', idSet: 2 }, false],
+    ['a minimum score', { ...EMPTY_FILTERS, minScores: { hate: 0.5 } }, false],
+  ])('%s', (_, filters, answers) => {
+    expect(cubeAnswers(filters)).toBe(answers);
+    expect(facetSourceFor(filters) === BASE_SOURCE).toBe(!answers);
+    expect(chartSourceFor(filters, 'hate') === BASE_SOURCE).toBe(!answers);
+  });
+
+  it('group by every column a filter reads except the scores', () => {
+    expect(CUBE_DIMENSIONS).toEqual(expect.arrayContaining(['model', 'turn', 'country', 'toxic']));
+    expect(CUBE_DIMENSIONS.some((c) => c.startsWith('max_'))).toBe(false);
+  });
+
+  it('refuse a score category outside the closed list', () => {
+    const hostile = 'x"; DROP TABLE t; --' as CategoryId;
+    expect(() => buildCreateScoreCube(hostile)).toThrow(/Unknown moderation category/);
+    expect(() => chartSourceFor(EMPTY_FILTERS, hostile)).toThrow(/Unknown moderation category/);
+  });
+});

@@ -1,0 +1,107 @@
+import type { Filters } from '../features/filters/filters';
+import { scoreBin, scoreColumnFor } from './charts';
+import { CONVERSATIONS } from './conversations-table';
+import { BASE_SOURCE, type CountSource } from './facet-cube-source';
+import { CATEGORIES, type CategoryId } from './moderation';
+import { quoteIdentifier } from './quote';
+
+/**
+ * Pre-aggregated counts: why they exist.
+ *
+ * A filter change must update every facet count and chart within 100 ms at 1,000,000
+ * conversations (DESIGN.md). Any statement over the 1M-row `conversations` takes several times
+ * that in DuckDB-WASM (no threads), and native DuckDB misses it too (docs/performance.md). But
+ * every facet and chart only filters and groups on a few low-cardinality columns. Grouping
+ * `conversations` once by exactly those columns, with a count `n` per group, gives a table of some
+ * tens of thousands of rows with the same column names. Any condition on those columns is true or
+ * false for a whole group at once, so the same WHERE over the cube with `sum(n)` in place of
+ * `count(*)` gives the same numbers, by construction.
+ *
+ * - `facet_cube`: grouped by `CUBE_DIMENSIONS` (`turn` as is, so every turn range stays exact);
+ *   made with every new `conversations` (src/db/facet-cube-tables.ts, called by `swapInStaging`).
+ * - `score_cube_<category>`: the same plus the chart's score bin of that category's maximum;
+ *   made on the first chart of that category (the 11 bins at once would be as many rows as the
+ *   table), dropped with every new `conversations`.
+ *
+ * What the cubes cannot answer falls back to `conversations`: a minimum score (a threshold inside
+ * a bin), a completed text search (`search_hits`) and a console id set (`id_sets`).
+ */
+export const FACET_CUBE = 'facet_cube';
+/** The cube made beside the staging table, renamed to `FACET_CUBE` in the swap's transaction. */
+export const FACET_CUBE_STAGING = 'facet_cube_next';
+
+/** Measures of each cube's making, with `detail.rows`; read by the bench (scripts/bench). */
+export const FACET_CUBE_MEASURE = 'convoscope:facet-cube';
+export const SCORE_CUBE_MEASURE = 'convoscope:score-cube';
+
+export const scoreCubeName = (id: CategoryId) => `score_cube_${id}` as const;
+
+/** Every `conversations` column a filter condition, facet or chart reads, but the scores. */
+export const CUBE_DIMENSIONS = [
+  'model',
+  'language',
+  'turn',
+  'redacted',
+  'toxic',
+  'country',
+  'flagged',
+  'user_flagged',
+  'assistant_flagged',
+  ...CATEGORIES.map((c) => c.id),
+] as const;
+
+/** True when every active filter is a condition on `CUBE_DIMENSIONS` alone. */
+export function cubeAnswers(filters: Filters): boolean {
+  const completedSearch = filters.search !== undefined && filters.searchHits !== undefined;
+  const storedIds = filters.idQuery !== undefined && filters.idSet !== undefined;
+  const minScores = Object.values(filters.minScores).some((min) => min !== undefined);
+  return !completedSearch && !storedIds && !minScores;
+}
+
+/** The facet counts' source for this filter state: the facet cube when it can answer. */
+export function facetSourceFor(filters: Filters): CountSource {
+  return cubeAnswers(filters) ? { table: FACET_CUBE, weight: 'n' } : BASE_SOURCE;
+}
+
+/**
+ * The charts' source: that category's score cube when it can answer (the caller makes it first,
+ * `buildCreateScoreCube`), else `conversations`.
+ */
+export function chartSourceFor(filters: Filters, scoreCategory: CategoryId): CountSource {
+  if (!cubeAnswers(filters)) return BASE_SOURCE;
+  return { table: cubeTable(scoreCategory), weight: 'n', bin: 'bin' };
+}
+
+/** `facet_cube_next` from `from` (the staging table), for the swap to rename. */
+export function buildCreateFacetCube(from: string): string {
+  const dimensions = CUBE_DIMENSIONS.map(quoteIdentifier).join(', ');
+  return `CREATE OR REPLACE TABLE ${quoteIdentifier(FACET_CUBE_STAGING)} AS
+SELECT ${dimensions}, count(*) AS n FROM ${quoteIdentifier(from)} GROUP BY ALL`;
+}
+
+/** Makes the score cube of `scoreCategory` from `conversations` unless it exists. */
+export function buildCreateScoreCube(scoreCategory: CategoryId): string {
+  const dimensions = CUBE_DIMENSIONS.map(quoteIdentifier).join(', ');
+  return `CREATE TABLE IF NOT EXISTS ${cubeTable(scoreCategory)} AS
+SELECT ${dimensions}, ${scoreBin(scoreColumnFor(scoreCategory))} AS bin, count(*) AS n
+FROM ${quoteIdentifier(CONVERSATIONS)} GROUP BY ALL`;
+}
+
+/**
+ * For the swap's transaction, after `conversations` is replaced: the previous dataset's cubes go,
+ * the staging facet cube takes their place.
+ */
+export function buildSwapCubes(): string[] {
+  return [
+    `DROP TABLE IF EXISTS ${quoteIdentifier(FACET_CUBE)}`,
+    ...CATEGORIES.map(({ id }) => `DROP TABLE IF EXISTS ${cubeTable(id)}`),
+    `ALTER TABLE ${quoteIdentifier(FACET_CUBE_STAGING)} RENAME TO ${quoteIdentifier(FACET_CUBE)}`,
+  ];
+}
+
+/** The score cube's name, from the closed category list (never the caller's string). */
+function cubeTable(id: CategoryId): string {
+  const category = CATEGORIES.find((c) => c.id === id);
+  if (!category) throw new Error(`Unknown moderation category: ${String(id)}`);
+  return quoteIdentifier(scoreCubeName(category.id));
+}
