@@ -38,6 +38,15 @@ async function openUrl(page: Page, url: string) {
   await expect(dialog).toBeHidden();
 }
 
+/** A fresh page on the embedded sample: its status, and the status the first e2e shard shows. */
+async function startOnSample(page: Page) {
+  await page.goto('/');
+  const sample = await statusFor(sampleShards());
+  await expect(page.getByRole('status')).toHaveText(sample, FIRST_OPEN);
+  const name = e2eShardNames()[0]!;
+  return { sample, name, shardStatus: await statusFor([join(E2E_DATA_DIR, name)]) };
+}
+
 /**
  * "The host is back": every request to `origin` is answered by the healthy data host with the
  * shard's bytes (`name`, or the file at the same path; its Range, CORS and length headers included).
@@ -53,12 +62,9 @@ async function heal(page: Page, origin: string, name?: string) {
 test('each network fault is named, keeps the open dataset, and Retry opens the file once the host is back', async ({
   guardedPage: page,
 }) => {
-  await page.goto('/');
-  await expect(page.getByRole('status')).toHaveText(await statusFor(sampleShards()), FIRST_OPEN);
-  const name = e2eShardNames()[0]!;
-  const shardStatus = await statusFor([join(E2E_DATA_DIR, name)]);
+  const { sample, name, shardStatus } = await startOnSample(page);
   let kept = 'Embedded sample';
-  let keptStatus = await statusFor(sampleShards());
+  let keptStatus = sample;
 
   for (const [fault, origin, file, message] of [
     ['404', DATA_ORIGIN, 'missing.parquet', /was not found on 127\.0\.0\.1:\d+ \(HTTP 404\)/],
@@ -106,10 +112,7 @@ test('each network fault is named, keeps the open dataset, and Retry opens the f
 test('a cached table still checks its host: a host without Range support is named on open, and the open dataset stays', async ({
   guardedPage: page,
 }) => {
-  await page.goto('/');
-  await expect(page.getByRole('status')).toHaveText(await statusFor(sampleShards()), FIRST_OPEN);
-  const name = e2eShardNames()[0]!;
-  const shardStatus = await statusFor([join(E2E_DATA_DIR, name)]);
+  const { name, shardStatus } = await startOnSample(page);
   await openUrl(page, `${DATA_ORIGIN}/${name}`);
   await expect(page.getByRole('status')).toHaveText(shardStatus);
   await expect(page.getByText(/^[\d.]+ (KB|MB) cached$/)).toBeVisible();
@@ -136,9 +139,7 @@ test('a cached table still checks its host: a host without Range support is name
 test('a slow host shows moving progress, Cancel keeps the open dataset, and Open again finishes', async ({
   guardedPage: page,
 }) => {
-  await page.goto('/');
-  const sample = await statusFor(sampleShards());
-  await expect(page.getByRole('status')).toHaveText(sample, FIRST_OPEN);
+  const { sample } = await startOnSample(page);
   const names = e2eShardNames();
   await openUrl(page, names.map((n) => `${SLOW_ORIGIN}/${n}`).join('\n'));
   const progress = page.getByRole('progressbar', { name: 'Loading dataset' });

@@ -10,3 +10,8 @@ export function dataSourceFromUrl(href: string): DataSource {
   const base = new URL(import.meta.env.BASE_URL, url).href;
   return data.length > 0 ? urlSource(data, base) : sampleSource(base);
 }
+
+/** URLs typed in the Open dialog (now, or before the reload that allowed their host). */
+export function typedUrlSource(urls: string[]): DataSource {
+  return urlSource(urls, new URL(import.meta.env.BASE_URL, window.location.href).href);
+}

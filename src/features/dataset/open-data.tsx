@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { fileSource, urlSource, type DataSource } from '../../db/data-source';
+import { fileSource, type DataSource } from '../../db/data-source';
+import { typedUrlSource } from './data-source-from-url';
 import { DropOverlay } from './drop-overlay';
 import { OpenDataDialog } from './open-data-dialog';
 import { checkParquetFiles } from './open-inputs';
@@ -52,7 +53,7 @@ export function OpenData(props: {
         localFilesOpen={localFilesOpen}
         onOpenUrls={(urls) => {
           close();
-          onOpen(urlSource(urls, new URL(import.meta.env.BASE_URL, window.location.href).href));
+          onOpen(typedUrlSource(urls));
         }}
       />
       {dragging && <DropOverlay />}

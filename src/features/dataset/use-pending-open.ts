@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { takePendingOpen } from '../../db/connect-policy';
-import { urlSource, type DataSource } from '../../db/data-source';
+import type { DataSource } from '../../db/data-source';
 import { setHubToken } from '../../db/hub-auth';
+import { typedUrlSource } from './data-source-from-url';
 
 /**
  * After the reload that allowed a new data host (connect-policy.ts), opens what the Open dialog
@@ -14,6 +15,6 @@ export function usePendingOpen(settled: boolean, open: (source: DataSource) => v
     const pending = takePendingOpen();
     if (!pending) return;
     if (pending.token) setHubToken(pending.token);
-    open(urlSource(pending.urls, new URL(import.meta.env.BASE_URL, window.location.href).href));
+    open(typedUrlSource(pending.urls));
   }, [settled, open]);
 }
