@@ -17,6 +17,7 @@ import { groupByRowGroup, locateRow } from './row-groups';
 import type { MessageRecord, ShardInfo, ShardRef } from './parquet-protocol';
 import { currentHubAuth, withHubAuth } from './hub-auth';
 import { probeCachedShards } from './probe-url';
+import { QuietQueries } from './quiet-queries';
 import { loadSidecar } from './sidecar-load';
 import { cachedBytes, forgetCachedTables, loadCachedTable, storeTable } from './table-cache';
 import { cacheKey, shardIdentities, type ShardIdentity } from './table-cache-key';
@@ -58,6 +59,8 @@ export async function openShards(
 ): Promise<BuiltDataset> {
   const startMark = performance.mark('convoscope:build:start');
   const { signal } = options;
+  // The previous dataset's cache write, if still waiting, starts before anything is swapped.
+  quiet.now();
   const duckdb = getDuckDB();
   // The Hub's gated files answer the identity HEAD only with the token.
   const ids = await shardIdentities(shards, withHubAuth(fetch, currentHubAuth), signal);
@@ -79,14 +82,18 @@ export async function openShards(
     end: performance.now(),
     detail: { rows: built.rows, shards: shards.length, bytes: built.bytes, origin: built.origin },
   });
+  // Written once the first screen's queries are answered: it streams the whole table through
+  // DuckDB's one worker, and would otherwise hold up the first counts and rows.
   cacheWrite =
     ids && key && built.origin !== 'cache'
-      ? storeTable(db, key, {
-          shards: ids,
-          infos: built.infos,
-          rows: built.rows,
-          builtFromBytes: built.bytes,
-        })
+      ? quiet.whenQuiet().then(() =>
+          storeTable(db, key, {
+            shards: ids,
+            infos: built.infos,
+            rows: built.rows,
+            builtFromBytes: built.bytes,
+          }),
+        )
       : Promise.resolve(false);
   return built;
 }
@@ -99,12 +106,15 @@ async function fromCacheOrSidecar(
   signal?: AbortSignal,
 ): Promise<BuiltDataset | { note?: string }> {
   const started = performance.now();
-  const { conn } = await getDuckDB();
+  // Not awaited here: the cache and the sidecar are looked up (and their first bytes read) while
+  // DuckDB may still be compiling.
+  const conn = getDuckDB().then((d) => d.conn);
+  conn.catch(() => undefined); // a failed start is reported by whichever path awaits it
   const done = async (
     origin: TableOrigin,
     m: { infos: ShardInfo[]; rows: number; bytes: number },
   ) => {
-    await swapInStaging(conn);
+    await swapInStaging(await conn);
     const { infos, rows, bytes } = m; // the cache's meta has shard identities, not refs
     return { shards, infos, rows, bytes, origin, milliseconds: performance.now() - started };
   };
@@ -123,13 +133,7 @@ async function fromCacheOrSidecar(
   const abort = () => pool.reset(signal?.reason);
   signal?.addEventListener('abort', abort, { once: true });
   try {
-    const sidecar = await loadSidecar(
-      pool,
-      getDuckDB().then((d) => d.conn),
-      shards,
-      ids,
-      signal,
-    );
+    const sidecar = await loadSidecar(pool, conn, shards, ids, signal);
     return sidecar.found ? done('sidecar', sidecar) : { note: sidecar.note };
   } finally {
     signal?.removeEventListener('abort', abort);
@@ -140,6 +144,8 @@ const isBuilt = (x: BuiltDataset | { note?: string }): x is BuiltDataset => 'ori
 
 /** The last cache write, so the size shown (and a later open) can wait for it. */
 let cacheWrite: Promise<boolean> = Promise.resolve(false);
+/** The app's statements (runQuery), which a cache write waits to see answered. */
+const quiet = new QuietQueries();
 
 /** Bytes of cached tables, once the latest write has finished. */
 export async function cachedDataBytes(): Promise<number> {
@@ -149,6 +155,7 @@ export async function cachedDataBytes(): Promise<number> {
 
 /** Drops every cached table (the open dataset stays open); the next open builds again. */
 export async function forgetCachedData(): Promise<void> {
+  quiet.now();
   await cacheWrite;
   await forgetCachedTables();
 }
@@ -156,13 +163,15 @@ export async function forgetCachedData(): Promise<void> {
 /** Runs one statement with positional `?` parameters and returns plain rows. */
 export async function runQuery<T extends Row = Row>(query: SqlQuery): Promise<T[]> {
   const { conn } = await getDuckDB();
-  const statement = await conn.prepare(query.sql);
-  try {
-    const table = await statement.query(...query.params);
-    return table.toArray().map((row) => row.toJSON() as T);
-  } finally {
-    await statement.close();
-  }
+  return quiet.track(async () => {
+    const statement = await conn.prepare(query.sql);
+    try {
+      const table = await statement.query(...query.params);
+      return table.toArray().map((row) => row.toJSON() as T);
+    } finally {
+      await statement.close();
+    }
+  });
 }
 
 /** Makes the charts' pre-aggregated counts for this score category, once per dataset (src/sql/facet-cube.ts). */

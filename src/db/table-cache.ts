@@ -53,9 +53,10 @@ async function writeFile(
  * or null (and an empty staging table dropped) when there is no usable entry. `checkHosts` runs
  * once an entry is found, before anything is loaded: what it throws (a host that can no longer
  * serve the shards) fails the open with nothing changed, as a first open's probe would.
+ * `connection` may still be pending: the entry is found and its first chunk read meanwhile.
  */
 export async function loadCachedTable(
-  conn: AsyncDuckDBConnection,
+  connection: Promise<AsyncDuckDBConnection>,
   key: string,
   ids: readonly ShardIdentity[],
   signal?: AbortSignal,
@@ -75,13 +76,23 @@ export async function loadCachedTable(
   await checkHosts?.();
   signal?.throwIfAborted();
   let bytes = 0;
+  // A fresh buffer per chunk (DuckDB takes ownership of what it is given), read one chunk ahead
+  // of the inserts: the first while DuckDB may still be starting, the next during each insert.
+  const readChunk = async (i: number) => {
+    const file = await (await entry.getFileHandle(meta.chunks[i]!.file)).getFile();
+    return new Uint8Array(await file.arrayBuffer());
+  };
+  let ahead = meta.chunks.length > 0 ? readChunk(0) : undefined;
+  ahead?.catch(() => undefined); // awaited in the loop; a failure there is handled below
+  // Outside the try below: an engine that failed to start says nothing about the entry.
+  const conn = await connection;
   try {
     await createStaging(conn);
-    for (const chunk of meta.chunks) {
+    for (let i = 0; ahead; i++) {
       signal?.throwIfAborted();
-      const file = await (await entry.getFileHandle(chunk.file)).getFile();
-      // A fresh buffer per chunk: DuckDB takes ownership of what it is given.
-      const ipc = new Uint8Array(await file.arrayBuffer());
+      const ipc = await ahead;
+      ahead = i + 1 < meta.chunks.length ? readChunk(i + 1) : undefined;
+      ahead?.catch(() => undefined);
       bytes += ipc.byteLength;
       await conn.insertArrowFromIPCStream(ipc, { name: STAGING, create: false });
     }
