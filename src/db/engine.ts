@@ -18,6 +18,7 @@ import type { MessageRecord, ShardInfo, ShardRef } from './parquet-protocol';
 import { currentHubAuth, withHubAuth } from './hub-auth';
 import { probeCachedShards } from './probe-url';
 import { QuietQueries } from './quiet-queries';
+import { StatementQueue } from './statement-queue';
 import { loadSidecar } from './sidecar-load';
 import { cachedBytes, forgetCachedTables, loadCachedTable, storeTable } from './table-cache';
 import { cacheKey, shardIdentities, type ShardIdentity } from './table-cache-key';
@@ -146,6 +147,8 @@ const isBuilt = (x: BuiltDataset | { note?: string }): x is BuiltDataset => 'ori
 let cacheWrite: Promise<boolean> = Promise.resolve(false);
 /** The app's statements (runQuery), which a cache write waits to see answered. */
 const quiet = new QuietQueries();
+/** The app's statements, one at a time, the urgent first (statement-queue.ts). */
+const statements = new StatementQueue();
 
 /** Bytes of cached tables, once the latest write has finished. */
 export async function cachedDataBytes(): Promise<number> {
@@ -160,18 +163,26 @@ export async function forgetCachedData(): Promise<void> {
   await forgetCachedTables();
 }
 
-/** Runs one statement with positional `?` parameters and returns plain rows. */
-export async function runQuery<T extends Row = Row>(query: SqlQuery): Promise<T[]> {
+/**
+ * Runs one statement with positional `?` parameters and returns plain rows. `urgent` statements (the
+ * facet counts and charts, answered from small pre-aggregated tables) go before the others waiting.
+ */
+export async function runQuery<T extends Row = Row>(
+  query: SqlQuery,
+  options: { urgent?: boolean } = {},
+): Promise<T[]> {
   const { conn } = await getDuckDB();
-  return quiet.track(async () => {
-    const statement = await conn.prepare(query.sql);
-    try {
-      const table = await statement.query(...query.params);
-      return table.toArray().map((row) => row.toJSON() as T);
-    } finally {
-      await statement.close();
-    }
-  });
+  return quiet.track(() =>
+    statements.run(async () => {
+      const statement = await conn.prepare(query.sql);
+      try {
+        const table = await statement.query(...query.params);
+        return table.toArray().map((row) => row.toJSON() as T);
+      } finally {
+        await statement.close();
+      }
+    }, options.urgent),
+  );
 }
 
 /** Makes the charts' pre-aggregated counts for this score category, once per dataset (src/sql/facet-cube.ts). */

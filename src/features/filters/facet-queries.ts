@@ -24,7 +24,7 @@ export function facetCountsOptions(datasetVersion: number, filters: Filters) {
     queryKey: ['facets', datasetVersion, filtersKey(filters)],
     queryFn: async () => {
       const query = buildFacetCountsQuery(filters, { source: facetSourceFor(filters) });
-      return parseFacetRows(await runQuery(query), filters);
+      return parseFacetRows(await runQuery(query, { urgent: true }), filters);
     },
     placeholderData: keepPreviousData,
   });
