@@ -105,3 +105,17 @@ function cubeTable(id: CategoryId): string {
   if (!category) throw new Error(`Unknown moderation category: ${String(id)}`);
   return quoteIdentifier(scoreCubeName(category.id));
 }
+
+/**
+ * Every row of the facet cube, or of `scoreCategory`'s score cube (with its `bin`), with `turn`
+ * and `n` as DOUBLE (BIGINT arrives in the page as a bigint): the page counts facets and charts
+ * from them (src/features/filters/cube-counts.ts, src/features/charts/cube-charts.ts).
+ */
+export function buildReadCube(scoreCategory?: CategoryId): string {
+  const columns = CUBE_DIMENSIONS.map((c) =>
+    c === 'turn' ? 'turn::DOUBLE AS turn' : quoteIdentifier(c),
+  );
+  if (scoreCategory === undefined)
+    return `SELECT ${columns.join(', ')}, n::DOUBLE AS n FROM ${quoteIdentifier(FACET_CUBE)}`;
+  return `SELECT ${columns.join(', ')}, bin, n::DOUBLE AS n FROM ${cubeTable(scoreCategory)}`;
+}

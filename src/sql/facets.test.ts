@@ -7,7 +7,8 @@ import {
   WILDCHAT_FILTER_STATES,
 } from '../features/filters/testing/brute-force-counts';
 import { BASE_SOURCE } from './facet-cube-source';
-import { FACET_CUBE, facetSourceFor } from './facet-cube';
+import { cubeColumns, cubeFacetRows, type CubeColumns } from '../features/filters/cube-counts';
+import { buildReadCube, cubeAnswers, FACET_CUBE, facetSourceFor } from './facet-cube';
 import { buildFacetCountsQuery, parseFacetRows } from './facets';
 import type { Row } from './query';
 import { conversationsFixture } from './testing/conversations-fixture';
@@ -39,19 +40,25 @@ describe('facet counts', () => {
       filters,
     );
 
+  let cube: CubeColumns;
+
   beforeAll(async () => {
     fixture = await conversationsFixture({ rows: 20_000, shards: 2, seed: 4 });
     all = (await fixture.run({ sql: 'SELECT * FROM conversations', params: [] })) as Row[];
     await makeCubes(fixture.run);
+    cube = cubeColumns(await fixture.run({ sql: buildReadCube(), params: [] }));
   });
   afterAll(() => fixture.cleanup());
 
   it.each(bothWays(FILTER_STATES))(
-    'match a brute-force count over every row, from the table and the cube: %s',
+    'match a brute-force count over every row, from the table, the cube and the page: %s',
     async (_, filters) => {
       const expected = bruteForceCounts(all, filters);
       expect(await facetCounts(filters)).toEqual(expected);
       expect(await cubeCounts(filters)).toEqual(expected);
+      if (cubeAnswers(filters))
+        expect(parseFacetRows(cubeFacetRows(cube, filters), filters)).toEqual(expected);
+      else expect(() => cubeFacetRows(cube, filters)).toThrow(/cannot answer/);
     },
   );
 
@@ -97,6 +104,7 @@ describe('facet counts', () => {
     const filters = { ...EMPTY_FILTERS, models: [value], languages: [value] };
     const counts = await facetCounts(filters);
     expect(await cubeCounts(filters)).toEqual(counts);
+    expect(parseFacetRows(cubeFacetRows(cube, filters), filters)).toEqual(counts);
     expect(counts.matching).toBe(0);
     expect(counts.total).toBe(20_000);
     expect(counts.models.find((m) => m.value === value)).toEqual({ value, count: 0 });
@@ -150,19 +158,24 @@ describe('facet counts on WildChat-shaped data', () => {
   const facetCounts = async (filters: Filters, source = BASE_SOURCE) =>
     parseFacetRows(await fixture.run(buildFacetCountsQuery(filters, { source })), filters);
 
+  let cube: CubeColumns;
+
   beforeAll(async () => {
     fixture = await conversationsFixture({ rows: 4_000, shards: 2, seed: 6, shape: 'wildchat' });
     all = (await fixture.run({ sql: 'SELECT * FROM conversations', params: [] })) as Row[];
     await makeCubes(fixture.run);
+    cube = cubeColumns(await fixture.run({ sql: buildReadCube(), params: [] }));
   });
   afterAll(() => fixture.cleanup());
 
   it.each(bothWays({ ...FILTER_STATES, ...WILDCHAT_FILTER_STATES }))(
-    'match a brute-force count over every row, from the table and the cube: %s',
+    'match a brute-force count over every row, from the table, the cube and the page: %s',
     async (_, filters) => {
       const expected = bruteForceCounts(all, filters);
       expect(await facetCounts(filters)).toEqual(expected);
       expect(await facetCounts(filters, facetSourceFor(filters))).toEqual(expected);
+      if (cubeAnswers(filters))
+        expect(parseFacetRows(cubeFacetRows(cube, filters), filters)).toEqual(expected);
     },
   );
 

@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { runQuery } from '../../db/engine';
-import { facetSourceFor } from '../../sql/facet-cube';
+import { buildReadCube, cubeAnswers } from '../../sql/facet-cube';
 import { buildFacetCountsQuery, parseFacetRows } from '../../sql/facets';
+import { cubeColumns, cubeFacetRows, type CubeColumns } from './cube-counts';
 import type { Filters } from './filters';
 import { serializeFilters } from './url-state';
 
@@ -15,16 +16,37 @@ export const filtersKey = (filters: Filters) =>
   (filters.searchHits === undefined ? '' : `#hits=${filters.searchHits}`) +
   (filters.idSet === undefined ? '' : `#ids=${filters.idSet}`);
 
+/** The facet cube of the open dataset, read into the page once (the latest dataset only). */
+let cubeRead: { datasetVersion: number; cube: Promise<CubeColumns> } | undefined;
+
+function facetCube(datasetVersion: number): Promise<CubeColumns> {
+  if (cubeRead?.datasetVersion !== datasetVersion) {
+    const cube = runQuery({ sql: buildReadCube(), params: [] }, { urgent: true }).then(cubeColumns);
+    const read = { datasetVersion, cube };
+    // A failed read is tried again by the next state rather than remembered.
+    cube.catch(() => {
+      if (cubeRead === read) cubeRead = undefined;
+    });
+    cubeRead = read;
+  }
+  return cubeRead.cube;
+}
+
 /**
- * Every facet count plus N and M for one filter state, from the pre-aggregated counts when they can
- * answer it (src/sql/facet-cube.ts); old counts stay shown while new ones run.
+ * Every facet count plus N and M for one filter state: counted in the page from the facet cube when
+ * it can answer (src/features/filters/cube-counts.ts), else by a statement over `conversations`;
+ * old counts stay shown while new ones run.
  */
 export function facetCountsOptions(datasetVersion: number, filters: Filters) {
   return queryOptions({
     queryKey: ['facets', datasetVersion, filtersKey(filters)],
     queryFn: async () => {
-      const query = buildFacetCountsQuery(filters, { source: facetSourceFor(filters) });
-      return parseFacetRows(await runQuery(query, { urgent: true }), filters);
+      if (cubeAnswers(filters))
+        return parseFacetRows(cubeFacetRows(await facetCube(datasetVersion), filters), filters);
+      return parseFacetRows(
+        await runQuery(buildFacetCountsQuery(filters), { urgent: true }),
+        filters,
+      );
     },
     placeholderData: keepPreviousData,
   });
