@@ -5,7 +5,8 @@ import { bruteForceCharts } from '../features/charts/testing/brute-force-charts'
 import { buildChartsQuery, SCORE_EDGES } from './charts';
 import { parseChartRows, scoreBinLabel } from './charts-data';
 import { BASE_SOURCE } from './facet-cube-source';
-import { chartSourceFor, scoreCubeName } from './facet-cube';
+import { buildReadCube, chartSourceFor, cubeAnswers, scoreCubeName } from './facet-cube';
+import { cubeChartRows, scoreCubeColumns } from '../features/charts/cube-charts';
 import { CATEGORY_IDS, type CategoryId } from './moderation';
 import type { Row } from './query';
 import { conversationsFixture } from './testing/conversations-fixture';
@@ -31,6 +32,15 @@ describe('chart aggregates', () => {
     );
   const cubeCharts = (filters: Filters, scoreCategory: CategoryId) =>
     charts(filters, scoreCategory, chartSourceFor(filters, scoreCategory));
+  /** Counted in the page from the category's score cube, as the app does. */
+  const pageCharts = async (filters: Filters, scoreCategory: CategoryId) =>
+    parseChartRows(
+      cubeChartRows(
+        scoreCubeColumns(await fixture.run({ sql: buildReadCube(scoreCategory), params: [] })),
+        filters,
+      ),
+      scoreCategory,
+    );
 
   beforeAll(async () => {
     fixture = await conversationsFixture({ rows: 20_000, shards: 2, seed: 7 });
@@ -40,11 +50,14 @@ describe('chart aggregates', () => {
   afterAll(() => fixture.cleanup());
 
   it.each(bothWays)(
-    'match a brute-force count over every row, from the table and the cube: %s',
+    'match a brute-force count over every row, from the table, the cube and the page: %s',
     async (name, filters) => {
       const category = CATEGORY_IDS[name.length % CATEGORY_IDS.length]!;
       const expected = bruteForceCharts(all, filters, category);
-      for (const data of [await charts(filters, category), await cubeCharts(filters, category)])
+      const results = [await charts(filters, category), await cubeCharts(filters, category)];
+      if (cubeAnswers(filters)) results.push(await pageCharts(filters, category));
+      else await expect(pageCharts(filters, category)).rejects.toThrow(/cannot answer/);
+      for (const data of results)
         expect({
           ...data,
           turns: data.turns.map((t) => t.count),
@@ -53,13 +66,18 @@ describe('chart aggregates', () => {
     },
   );
 
-  it.each(CATEGORY_IDS)('read the %s score cube with the same results as the table', async (id) => {
-    const filters = FILTER_STATES['flagged assistant, few turns']!;
-    expect(chartSourceFor(filters, id).table).toBe(`"${scoreCubeName(id)}"`);
-    expect(chartSourceFor(FILTER_STATES['minimum scores']!, id)).toBe(BASE_SOURCE);
-    expect(await cubeCharts(filters, id)).toEqual(await charts(filters, id));
-    expect(await cubeCharts(EMPTY_FILTERS, id)).toEqual(await charts(EMPTY_FILTERS, id));
-  });
+  it.each(CATEGORY_IDS)(
+    'read the %s score cube with the same results as the table, in SQL and in the page',
+    async (id) => {
+      const filters = FILTER_STATES['flagged assistant, few turns']!;
+      expect(chartSourceFor(filters, id).table).toBe(`"${scoreCubeName(id)}"`);
+      expect(chartSourceFor(FILTER_STATES['minimum scores']!, id)).toBe(BASE_SOURCE);
+      expect(await cubeCharts(filters, id)).toEqual(await charts(filters, id));
+      expect(await cubeCharts(EMPTY_FILTERS, id)).toEqual(await charts(EMPTY_FILTERS, id));
+      expect(await pageCharts(filters, id)).toEqual(await charts(filters, id));
+      expect(await pageCharts(EMPTY_FILTERS, id)).toEqual(await charts(EMPTY_FILTERS, id));
+    },
+  );
 
   it('add up to the selection under a non-trivial filter', async () => {
     const filters: Filters = {

@@ -2,28 +2,49 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { prepareScoreCube, runQuery } from '../../db/engine';
 import { buildChartsQuery } from '../../sql/charts';
 import { BASE_SOURCE } from '../../sql/facet-cube-source';
-import { chartSourceFor } from '../../sql/facet-cube';
+import { buildReadCube, chartSourceFor } from '../../sql/facet-cube';
 import { parseChartRows } from '../../sql/charts-data';
+import { cubeChartRows, scoreCubeColumns, type ScoreCubeColumns } from './cube-charts';
 import type { CategoryId } from '../../sql/moderation';
 import { filtersKey } from '../filters/facet-queries';
 import { CHARTS_QUERY_MEASURE } from './measures';
 import type { Filters } from '../filters/filters';
 
+/** The score cubes of the open dataset read into the page, by category (the latest dataset only). */
+let cubesRead: { datasetVersion: number; cubes: Map<CategoryId, Promise<ScoreCubeColumns>> } = {
+  datasetVersion: -1,
+  cubes: new Map(),
+};
+
+function scoreCube(datasetVersion: number, category: CategoryId): Promise<ScoreCubeColumns> {
+  if (cubesRead.datasetVersion !== datasetVersion) cubesRead = { datasetVersion, cubes: new Map() };
+  const { cubes } = cubesRead;
+  let cube = cubes.get(category);
+  if (!cube) {
+    cube = prepareScoreCube(category)
+      .then(() => runQuery({ sql: buildReadCube(category), params: [] }, { urgent: true }))
+      .then(scoreCubeColumns);
+    // A failed read is tried again by the next state rather than remembered.
+    cube.catch(() => cubes.delete(category));
+    cubes.set(category, cube);
+  }
+  return cube;
+}
+
 /**
- * Every chart and safety table for one filter state, from the category's pre-aggregated counts when
- * they can answer it (made on its first chart; src/sql/facet-cube.ts); old charts stay shown while
- * new ones run.
+ * Every chart and safety table for one filter state: counted in the page from the category's
+ * score cube when it can answer (made and read on its first chart; src/features/charts/cube-charts.ts),
+ * else by a statement over `conversations`; old charts stay shown while new ones run.
  */
 export function chartsOptions(datasetVersion: number, filters: Filters, scoreCategory: CategoryId) {
   return queryOptions({
     queryKey: ['charts', datasetVersion, filtersKey(filters), scoreCategory],
     queryFn: async () => {
       const started = performance.now();
-      const source = chartSourceFor(filters, scoreCategory);
-      if (source !== BASE_SOURCE) await prepareScoreCube(scoreCategory);
-      const rows = await runQuery(buildChartsQuery(filters, { scoreCategory, source }), {
-        urgent: true,
-      });
+      const rows =
+        chartSourceFor(filters, scoreCategory) === BASE_SOURCE
+          ? await runQuery(buildChartsQuery(filters, { scoreCategory }), { urgent: true })
+          : cubeChartRows(await scoreCube(datasetVersion, scoreCategory), filters);
       // Read by the bench (scripts/bench/chart-step.ts) to split query time from rendering.
       performance.measure(CHARTS_QUERY_MEASURE, { start: started });
       return parseChartRows(rows, scoreCategory);
