@@ -112,8 +112,14 @@ function facetTest(
       );
       if (columns.length === 0) return undefined;
       return filters.categoryMode === 'all'
-        ? (i) => columns.every((c) => c[i] === true)
-        : (i) => columns.some((c) => c[i] === true);
+        ? (i) => {
+            for (const c of columns) if (c[i] !== true) return false;
+            return true;
+          }
+        : (i) => {
+            for (const c of columns) if (c[i] === true) return true;
+            return false;
+          };
     }
     case 'redacted': {
       const wanted = filters.redacted;
@@ -125,6 +131,9 @@ function facetTest(
     }
   }
 }
+
+/** Whether a row with this mask of failed conditions counts for `facet`'s counts. */
+const countsFor = (failed: number, facet: CubeFacet) => failed === 0 || failed === BIT[facet];
 
 /**
  * Which of the filters' conditions cube row `i` fails, one bit per facet: 0 when the row is in the
@@ -185,18 +194,19 @@ export function cubeFacetRows(cube: CubeColumns, filters: Filters): FacetRow[] {
     if (cube.country[i] !== null) totals.country_known += n;
     const failed = failedAt(i);
     if (failed === 0) totals.matching += n;
-    // Counts for facet f: rows failing nothing, or f's own condition only.
-    const countsFor = (facet: CubeFacet) => failed === 0 || failed === BIT[facet];
-    if (countsFor('model')) add(groups.model, cube.model[i] ?? null, n);
-    if (countsFor('language')) add(groups.language, cube.language[i] ?? null, n);
-    if (countsFor('country')) add(groups.country, cube.country[i] ?? null, n);
-    if (countsFor('turns')) add(groups.turns, turnBucket(cube.turn[i] ?? null), n);
-    if (countsFor('flagged'))
+    // A row failing two conditions or more counts for no facet (`countsFor`).
+    if ((failed & (failed - 1)) !== 0) continue;
+    if (countsFor(failed, 'model')) add(groups.model, cube.model[i] ?? null, n);
+    if (countsFor(failed, 'language')) add(groups.language, cube.language[i] ?? null, n);
+    if (countsFor(failed, 'country')) add(groups.country, cube.country[i] ?? null, n);
+    if (countsFor(failed, 'turns')) add(groups.turns, turnBucket(cube.turn[i] ?? null), n);
+    if (countsFor(failed, 'flagged'))
       for (const mode of FLAGGED_MODES) if (flaggedAs(cube, mode, i)) flagged[mode] += n;
-    if (countsFor('categories'))
+    if (countsFor(failed, 'categories'))
       for (const id of CATEGORY_IDS) if (cube.categories[id][i] === true) categories[id] += n;
-    if (countsFor('redacted') && cube.redacted[i] !== null) redacted[`${cube.redacted[i]!}`] += n;
-    if (countsFor('toxic') && cube.toxic[i] !== null) toxic[`${cube.toxic[i]!}`] += n;
+    if (countsFor(failed, 'redacted') && cube.redacted[i] !== null)
+      redacted[`${cube.redacted[i]!}`] += n;
+    if (countsFor(failed, 'toxic') && cube.toxic[i] !== null) toxic[`${cube.toxic[i]!}`] += n;
   }
   const rows = (facet: string, counts: Iterable<[string, number]>): FacetRow[] =>
     [...counts].map(([value, n]) => ({ facet, value, n }));
