@@ -165,7 +165,8 @@ export async function forgetCachedData(): Promise<void> {
 
 /**
  * Runs one statement with positional `?` parameters and returns plain rows. `urgent` statements (the
- * facet counts and charts, answered from small pre-aggregated tables) go before the others waiting.
+ * reads of the small pre-aggregated cubes, and the facet and chart statements for states the cubes
+ * cannot answer) go before the others waiting.
  */
 export async function runQuery<T extends Row = Row>(
   query: SqlQuery,
