@@ -1,6 +1,6 @@
 import type { Filters } from '../features/filters/filters';
 import { maxScoreColumn } from './conversations-table';
-import { BASE_SOURCE, countOf, type CountSource } from './facet-cube-source';
+import { CONVERSATIONS } from './conversations-table';
 import { TURN_BUCKET_CAP } from './facets';
 import { buildFilterWhere } from './filters';
 import { CATEGORIES, type CategoryId } from './moderation';
@@ -61,17 +61,16 @@ const bit = (column: (typeof FLAG_BITS)[number]) => 1 << FLAG_BITS.indexOf(colum
  * scan), and every count is summed from those few thousand groups. Every chart shows the current
  * selection (all filters applied), unlike facets' cross-filtering.
  *
- * `source` reads that category's score cube instead (`chartSourceFor`, src/sql/facet-cube.ts): the
- * same statement over pre-grouped rows, summing their `n`, with the bin already computed.
+ * States the chosen category's score cube answers are counted in the page instead
+ * (src/features/charts/cube-charts.ts).
  */
 export function buildChartsQuery(
   filters: Filters,
-  options: { scoreCategory: CategoryId; source?: CountSource },
+  options: { scoreCategory: CategoryId },
 ): SqlQuery {
-  const { source = BASE_SOURCE } = options;
   const where = buildFilterWhere(filters);
   const scoreColumn = scoreColumnFor(options.scoreCategory);
-  const bin = source.bin ?? scoreBin(scoreColumn);
+  const bin = scoreBin(scoreColumn);
   // A sum of CASEs measured faster in DuckDB than shifting cast booleans; NULL counts as false.
   const flags = FLAG_BITS.map(
     (column) => `CASE WHEN ${quoteIdentifier(column)} THEN ${bit(column)} ELSE 0 END`,
@@ -81,12 +80,12 @@ export function buildChartsQuery(
     `coalesce(sum(n)${condition ? ` FILTER (WHERE ${condition})` : ''}, 0)::INTEGER`;
   const sql = `WITH grouped AS MATERIALIZED (
   SELECT grouping(model, language, turns, bin) AS set_id, model, language, turns, bin, flags,
-    ${countOf(source)} AS n
+    count(*) AS n
   FROM (SELECT model, language,
       CASE WHEN turn >= ${TURN_BUCKET_CAP} THEN ${TURN_BUCKET_CAP} WHEN turn >= 1 THEN turn END AS turns,
       ${bin} AS bin,
-      ${flags} AS flags${source.weight ? `, ${source.weight}` : ''}
-    FROM ${source.table} WHERE ${where.sql})
+      ${flags} AS flags
+    FROM ${CONVERSATIONS} WHERE ${where.sql})
   GROUP BY GROUPING SETS ((model, flags), (language), (turns), (bin))
 ),
 by_flags AS (SELECT model, flags, n FROM grouped WHERE set_id = ${SET_IDS.modelFlags}),

@@ -1,7 +1,6 @@
 import type { Filters } from '../features/filters/filters';
 import { scoreBin, scoreColumnFor } from './charts';
 import { CONVERSATIONS } from './conversations-table';
-import { BASE_SOURCE, type CountSource } from './facet-cube-source';
 import { CATEGORIES, type CategoryId } from './moderation';
 import { quoteIdentifier } from './quote';
 
@@ -14,8 +13,10 @@ import { quoteIdentifier } from './quote';
  * every facet and chart only filters and groups on a few low-cardinality columns. Grouping
  * `conversations` once by exactly those columns, with a count `n` per group, gives a table of some
  * tens of thousands of rows with the same column names. Any condition on those columns is true or
- * false for a whole group at once, so the same WHERE over the cube with `sum(n)` in place of
- * `count(*)` gives the same numbers, by construction.
+ * false for a whole group at once, so summing `n` over the groups a filter state keeps gives the
+ * same numbers as counting the rows, by construction. The page reads each cube once and does that
+ * summing itself (src/features/filters/cube-counts.ts, src/features/charts/cube-charts.ts): a
+ * DuckDB-WASM statement per filter change cost more than the counting.
  *
  * - `facet_cube`: grouped by `CUBE_DIMENSIONS` (`turn` as is, so every turn range stays exact);
  *   made with every new `conversations` (src/db/facet-cube-tables.ts, called by `swapInStaging`).
@@ -50,26 +51,15 @@ export const CUBE_DIMENSIONS = [
   ...CATEGORIES.map((c) => c.id),
 ] as const;
 
-/** True when every active filter is a condition on `CUBE_DIMENSIONS` alone. */
+/**
+ * True when every active filter is a condition on `CUBE_DIMENSIONS` alone: the cubes can answer
+ * the state (for charts, once the category's score cube is made, `buildCreateScoreCube`).
+ */
 export function cubeAnswers(filters: Filters): boolean {
   const completedSearch = filters.search !== undefined && filters.searchHits !== undefined;
   const storedIds = filters.idQuery !== undefined && filters.idSet !== undefined;
   const minScores = Object.values(filters.minScores).some((min) => min !== undefined);
   return !completedSearch && !storedIds && !minScores;
-}
-
-/** The facet counts' source for this filter state: the facet cube when it can answer. */
-export function facetSourceFor(filters: Filters): CountSource {
-  return cubeAnswers(filters) ? { table: FACET_CUBE, weight: 'n' } : BASE_SOURCE;
-}
-
-/**
- * The charts' source: that category's score cube when it can answer (the caller makes it first,
- * `buildCreateScoreCube`), else `conversations`.
- */
-export function chartSourceFor(filters: Filters, scoreCategory: CategoryId): CountSource {
-  if (!cubeAnswers(filters)) return BASE_SOURCE;
-  return { table: cubeTable(scoreCategory), weight: 'n', bin: 'bin' };
 }
 
 /** `facet_cube_next` from `from` (the staging table), for the swap to rename. */

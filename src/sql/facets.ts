@@ -4,7 +4,7 @@ import {
   type Filters,
   type FlaggedMode,
 } from '../features/filters/filters';
-import { BASE_SOURCE, countOf, type CountSource } from './facet-cube-source';
+import { CONVERSATIONS } from './conversations-table';
 import { buildFilterWhere, FLAGGED_CONDITIONS } from './filters';
 import { CATEGORIES, CATEGORY_IDS, type CategoryId } from './moderation';
 import type { Row, SqlQuery } from './query';
@@ -42,42 +42,35 @@ type CountRow = [facet: string, value: string, condition: string];
  * conditions and 490 ms for GROUPING SETS. Each branch's WHERE is pushed into its scan, and
  * scans of this narrow table are cheap.
  *
- * `source` reads a pre-aggregated cube instead (`facetSourceFor`, src/sql/facet-cube.ts): the same
- * statement, summing each group's `n`.
+ * States the facet cube answers are counted in the page instead (src/features/filters/cube-counts.ts).
  */
-export function buildFacetCountsQuery(
-  filters: Filters,
-  options: { source?: CountSource } = {},
-): SqlQuery {
-  const { source = BASE_SOURCE } = options;
+export function buildFacetCountsQuery(filters: Filters): SqlQuery {
   const where = (except?: FacetName) => buildFilterWhere(filters, { except });
-  const counts = (w: SqlQuery | undefined, rows: CountRow[]) => countsIn(source, w, rows);
-  const grouped = (facet: string, key: string, w: SqlQuery) => groupedIn(source, facet, key, w);
   const branches: SqlQuery[] = [
-    counts(undefined, [
+    countsIn(undefined, [
       ['total', 'all', 'TRUE'],
       ['total', 'redacted_known', 'redacted IS NOT NULL'],
       ['total', 'toxic_known', 'toxic IS NOT NULL'],
       ['total', 'country_known', 'country IS NOT NULL'],
     ]),
-    counts(where(), [['total', 'matching', 'TRUE']]),
-    grouped('model', 'model', where('model')),
-    grouped('language', 'language', where('language')),
-    grouped('turns', TURN_BUCKET, where('turns')),
-    counts(
+    countsIn(where(), [['total', 'matching', 'TRUE']]),
+    groupedIn('model', 'model', where('model')),
+    groupedIn('language', 'language', where('language')),
+    groupedIn('turns', TURN_BUCKET, where('turns')),
+    countsIn(
       where('flagged'),
       FLAGGED_MODES.map((mode): CountRow => ['flagged', mode, FLAGGED_CONDITIONS[mode]]),
     ),
-    counts(
+    countsIn(
       where('categories'),
       CATEGORIES.map(({ id }): CountRow => ['category', id, `${quoteIdentifier(id)} IS TRUE`]),
     ),
-    counts(where('redacted'), [
+    countsIn(where('redacted'), [
       ['redacted', 'true', 'redacted IS TRUE'],
       ['redacted', 'false', 'redacted IS FALSE'],
     ]),
-    grouped('country', 'country', where('country')),
-    counts(where('toxic'), [
+    groupedIn('country', 'country', where('country')),
+    countsIn(where('toxic'), [
       ['toxic', 'true', 'toxic IS TRUE'],
       ['toxic', 'false', 'toxic IS FALSE'],
     ]),
@@ -89,24 +82,23 @@ export function buildFacetCountsQuery(
 }
 
 /** One row per non-NULL value of `key` among the rows `where` selects. */
-function groupedIn(source: CountSource, facet: string, key: string, where: SqlQuery): SqlQuery {
+function groupedIn(facet: string, key: string, where: SqlQuery): SqlQuery {
   return {
-    sql: `SELECT ${quoteString(facet)} AS facet, ${key} AS value, ${countOf(source)}::INTEGER AS n
-FROM ${source.table} WHERE (${where.sql}) AND (${key}) IS NOT NULL GROUP BY ALL`,
+    sql: `SELECT ${quoteString(facet)} AS facet, ${key} AS value, count(*)::INTEGER AS n
+FROM ${CONVERSATIONS} WHERE (${where.sql}) AND (${key}) IS NOT NULL GROUP BY ALL`,
     params: where.params,
   };
 }
 
 /** One row per `[facet, value, condition]`: how many rows `where` selects meet the condition. */
-function countsIn(source: CountSource, where: SqlQuery | undefined, rows: CountRow[]): SqlQuery {
-  // A sum over no rows is NULL where a count is 0.
+function countsIn(where: SqlQuery | undefined, rows: CountRow[]): SqlQuery {
   const structs = rows.map(
     ([facet, value, condition]) =>
-      `{'facet': ${quoteString(facet)}, 'value': ${quoteString(value)}, 'n': coalesce(${countOf(source)} FILTER (WHERE ${condition}), 0)::INTEGER}`,
+      `{'facet': ${quoteString(facet)}, 'value': ${quoteString(value)}, 'n': (count(*) FILTER (WHERE ${condition}))::INTEGER}`,
   );
   return {
     sql: `SELECT unnest(c, recursive := true) FROM (SELECT [${structs.join(', ')}] AS c
-FROM ${source.table} WHERE ${where?.sql ?? 'TRUE'})`,
+FROM ${CONVERSATIONS} WHERE ${where?.sql ?? 'TRUE'})`,
     params: where?.params ?? [],
   };
 }

@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { prepareScoreCube, runQuery } from '../../db/engine';
 import { buildChartsQuery } from '../../sql/charts';
-import { BASE_SOURCE } from '../../sql/facet-cube-source';
-import { buildReadCube, chartSourceFor } from '../../sql/facet-cube';
+import { buildReadCube, cubeAnswers } from '../../sql/facet-cube';
 import { parseChartRows } from '../../sql/charts-data';
 import { cubeChartRows, scoreCubeColumns, type ScoreCubeColumns } from './cube-charts';
 import type { CategoryId } from '../../sql/moderation';
@@ -41,10 +40,9 @@ export function chartsOptions(datasetVersion: number, filters: Filters, scoreCat
     queryKey: ['charts', datasetVersion, filtersKey(filters), scoreCategory],
     queryFn: async () => {
       const started = performance.now();
-      const rows =
-        chartSourceFor(filters, scoreCategory) === BASE_SOURCE
-          ? await runQuery(buildChartsQuery(filters, { scoreCategory }), { urgent: true })
-          : cubeChartRows(await scoreCube(datasetVersion, scoreCategory), filters);
+      const rows = cubeAnswers(filters)
+        ? cubeChartRows(await scoreCube(datasetVersion, scoreCategory), filters)
+        : await runQuery(buildChartsQuery(filters, { scoreCategory }), { urgent: true });
       // Read by the bench (scripts/bench/chart-step.ts) to split query time from rendering.
       performance.measure(CHARTS_QUERY_MEASURE, { start: started });
       return parseChartRows(rows, scoreCategory);

@@ -13,8 +13,8 @@ import type { Filters } from '../filters/filters';
  * once per dataset and category: the rows `buildChartsQuery` returns over that cube, without a
  * statement (DuckDB-WASM took 190-265 ms per filter change for it at 1M conversations, most of it
  * queued behind the list's scans; this loop over 60k cube rows takes a few milliseconds). Every
- * chart shows the selection under all filters. Tests hold it, the statement over the table and
- * over the cube to one brute-force reference.
+ * chart shows the selection under all filters. Tests hold it and the statement over the table to
+ * one brute-force reference.
  */
 export interface ScoreCubeColumns extends CubeColumns {
   /** The chart's score bin of each row (src/sql/charts.ts, `SCORE_EDGES`); NULL in none. */

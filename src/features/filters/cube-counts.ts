@@ -10,7 +10,7 @@ import { FLAGGED_MODES, type FacetName, type FlaggedMode, type Filters } from '.
  * conversations (its ten branches planned and run afresh each time, and queued behind the list's
  * scans on DuckDB's one worker), where this loop takes a few milliseconds. The filter semantics are
  * those of src/sql/filters.ts, SQL's NULL rules included (a NULL never matches a condition); tests
- * hold all three (SQL on the table, SQL on the cube, this) to the brute-force count.
+ * hold these counts and the statement's over the table to the brute-force count.
  */
 export interface CubeColumns {
   length: number;
