@@ -54,8 +54,14 @@ async function startOnSample(page: Page) {
 async function heal(page: Page, origin: string, name?: string) {
   await page.route(`${origin}/**`, async (route) => {
     const path = name === undefined ? new URL(route.request().url()).pathname.slice(1) : name;
-    const response = await route.fetch({ url: `${DATA_ORIGIN}/${path}` });
-    await route.fulfill({ response });
+    try {
+      const response = await route.fetch({ url: `${DATA_ORIGIN}/${path}` });
+      await route.fulfill({ response });
+    } catch (error) {
+      // A request the page gave up on meanwhile (a probe reads the headers, then cancels) has
+      // nobody left to answer; anything else is a real failure.
+      if (!/disposed|aborted|closed/i.test(String(error))) throw error;
+    }
   });
 }
 
