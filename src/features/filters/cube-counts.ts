@@ -5,8 +5,8 @@ import { FLAGGED_MODES, type FacetName, type FlaggedMode, type Filters } from '.
 
 /**
  * Facet counts computed in the page from the facet cube's rows (src/sql/facet-cube.ts), read once
- * per dataset. The same counts as `buildFacetCountsQuery` over the cube, without a statement:
- * DuckDB-WASM took 77-420 ms per filter change for that statement over 33k cube rows at 1M
+ * per dataset. The same counts `buildFacetCountsQuery` gives over the table, without a statement:
+ * DuckDB-WASM took 77-420 ms per filter change for that statement over the 33k cube rows at 1M
  * conversations (its ten branches planned and run afresh each time, and queued behind the list's
  * scans on DuckDB's one worker), where this loop takes a few milliseconds. The filter semantics are
  * those of src/sql/filters.ts, SQL's NULL rules included (a NULL never matches a condition); tests
@@ -28,7 +28,7 @@ export interface CubeColumns {
   categories: Record<CategoryId, (boolean | null)[]>;
 }
 
-/** The cube's rows (`buildReadFacetCube`) as columns. */
+/** The facet cube's rows (`buildReadCube()`) as columns. */
 export function cubeColumns(rows: readonly Readonly<Record<string, unknown>>[]): CubeColumns {
   const text = (name: string) => rows.map((r) => (r[name] ?? null) as string | null);
   const flag = (name: string) => rows.map((r) => (r[name] ?? null) as boolean | null);
