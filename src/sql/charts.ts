@@ -1,6 +1,5 @@
 import type { Filters } from '../features/filters/filters';
-import { maxScoreColumn } from './conversations-table';
-import { CONVERSATIONS } from './conversations-table';
+import { CONVERSATIONS, maxScoreColumn } from './conversations-table';
 import { TURN_BUCKET_CAP } from './facets';
 import { buildFilterWhere } from './filters';
 import { CATEGORIES, type CategoryId } from './moderation';
