@@ -5,30 +5,18 @@ import { buildReadCube, cubeAnswers } from '../../sql/facet-cube';
 import { parseChartRows } from '../../sql/charts-data';
 import { cubeChartRows, scoreCubeColumns, type ScoreCubeColumns } from './cube-charts';
 import type { CategoryId } from '../../sql/moderation';
+import { readCubeOnce } from '../filters/cube-reads';
 import { filtersKey } from '../filters/facet-queries';
 import { CHARTS_QUERY_MEASURE } from './measures';
 import type { Filters } from '../filters/filters';
 
-/** The score cubes of the open dataset read into the page, by category (the latest dataset only). */
-let cubesRead: { datasetVersion: number; cubes: Map<CategoryId, Promise<ScoreCubeColumns>> } = {
-  datasetVersion: -1,
-  cubes: new Map(),
-};
-
-function scoreCube(datasetVersion: number, category: CategoryId): Promise<ScoreCubeColumns> {
-  if (cubesRead.datasetVersion !== datasetVersion) cubesRead = { datasetVersion, cubes: new Map() };
-  const { cubes } = cubesRead;
-  let cube = cubes.get(category);
-  if (!cube) {
-    cube = prepareScoreCube(category)
+/** A category's score cube of the open dataset, made and read into the page on its first chart. */
+const scoreCube = (datasetVersion: number, category: CategoryId): Promise<ScoreCubeColumns> =>
+  readCubeOnce(datasetVersion, `score:${category}`, () =>
+    prepareScoreCube(category)
       .then(() => runQuery({ sql: buildReadCube(category), params: [] }, { urgent: true }))
-      .then(scoreCubeColumns);
-    // A failed read is tried again by the next state rather than remembered.
-    cube.catch(() => cubes.delete(category));
-    cubes.set(category, cube);
-  }
-  return cube;
-}
+      .then(scoreCubeColumns),
+  );
 
 /**
  * Every chart and safety table for one filter state: counted in the page from the category's

@@ -3,6 +3,7 @@ import { runQuery } from '../../db/engine';
 import { buildReadCube, cubeAnswers } from '../../sql/facet-cube';
 import { buildFacetCountsQuery, parseFacetRows } from '../../sql/facets';
 import { cubeColumns, cubeFacetRows, type CubeColumns } from './cube-counts';
+import { readCubeOnce } from './cube-reads';
 import type { Filters } from './filters';
 import { serializeFilters } from './url-state';
 
@@ -16,21 +17,11 @@ export const filtersKey = (filters: Filters) =>
   (filters.searchHits === undefined ? '' : `#hits=${filters.searchHits}`) +
   (filters.idSet === undefined ? '' : `#ids=${filters.idSet}`);
 
-/** The facet cube of the open dataset, read into the page once (the latest dataset only). */
-let cubeRead: { datasetVersion: number; cube: Promise<CubeColumns> } | undefined;
-
-function facetCube(datasetVersion: number): Promise<CubeColumns> {
-  if (cubeRead?.datasetVersion !== datasetVersion) {
-    const cube = runQuery({ sql: buildReadCube(), params: [] }, { urgent: true }).then(cubeColumns);
-    const read = { datasetVersion, cube };
-    // A failed read is tried again by the next state rather than remembered.
-    cube.catch(() => {
-      if (cubeRead === read) cubeRead = undefined;
-    });
-    cubeRead = read;
-  }
-  return cubeRead.cube;
-}
+/** The facet cube of the open dataset, read into the page once. */
+const facetCube = (datasetVersion: number): Promise<CubeColumns> =>
+  readCubeOnce(datasetVersion, 'facet', () =>
+    runQuery({ sql: buildReadCube(), params: [] }, { urgent: true }).then(cubeColumns),
+  );
 
 /**
  * Every facet count plus N and M for one filter state: counted in the page from the facet cube when
