@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import { facetCountsOptions, filtersKey } from '../filters/facet-queries';
 import { isEmpty } from '../filters/filters';
 import { useFilters } from '../filters/use-filters';
@@ -9,7 +10,9 @@ import { sortParam, useConversationSort } from './conversation-sort';
 /** The conversations matching the URL's filters, in the sort the URL names. */
 export function ConversationList({ datasetVersion }: { datasetVersion: number }) {
   const { sort, toggle } = useConversationSort();
-  const { filters } = useFilters();
+  // Deferred: a filter click renders the filter panel's counts first, and the list (a new grid, and
+  // TanStack Virtual's measurements for up to a million rows) in a later render React can interrupt.
+  const filters = useDeferredValue(useFilters().filters);
   const filtered = !isEmpty(filters);
   const total = useQuery(conversationCountOptions(datasetVersion));
   const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
