@@ -17,11 +17,21 @@ export function subscribeToLocation(onChange: () => void) {
   };
 }
 
+/**
+ * The URL's params, parsed once per URL: every `useSearchParam` reads them on each navigation and
+ * render, and a URL with a few shard addresses is long. Read only; edits go through
+ * `pushSearchParams`.
+ */
+let parsed = { search: '', params: new URLSearchParams() };
+function currentParams(): URLSearchParams {
+  const { search } = window.location;
+  if (search !== parsed.search) parsed = { search, params: new URLSearchParams(search) };
+  return parsed.params;
+}
+
 /** One search param's value (the first, when repeated), or null. */
 export function useSearchParam(name: string): string | null {
-  return useSyncExternalStore(subscribeToLocation, () =>
-    new URLSearchParams(window.location.search).get(name),
-  );
+  return useSyncExternalStore(subscribeToLocation, () => currentParams().get(name));
 }
 
 /** Edits the search params in place, keeping every other param (`data`, filters) as it was. */
