@@ -182,12 +182,13 @@ test('a heatmap cell adds its model and category, and the list narrows to native
   await expectListRows(page, flagged);
 });
 
-test('a mouse click on a Models bar adds the model, and the list narrows to native counts', async ({
+test('a mouse click on a Models bar adds the model, a Turns bar narrows further, and the list follows native counts', async ({
   guardedPage: page,
 }) => {
-  const [total, koala] = await Promise.all([
+  const [total, koala, koalaTwoTurns] = await Promise.all([
     nativeCount('TRUE'),
     nativeCount(`model = 'koala-13b'`),
+    nativeCount(`model = 'koala-13b' AND turn = 2`),
   ]);
   await page.goto('/?view=charts');
   const bar = figure(page, 'Models').getByRole('img', { name: /^koala-13b: / });
@@ -208,7 +209,19 @@ test('a mouse click on a Models bar adds the model, and the list narrows to nati
   await expect(status(page)).toHaveText(
     `${formatCount(koala)} of ${formatCount(total)} conversations`,
   );
-  await expectListRows(page, koala);
+
+  // A second chart narrows further and keeps the first chart's choice.
+  const chart = figure(page, 'Turns').getByRole('application');
+  await chart.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/turns=2(&|$)/);
+  expect(new URL(page.url()).searchParams.getAll('model')).toEqual(['koala-13b']);
+  await expect(chips(page)).toHaveText(['Model: koala-13b×', 'Turns: 2×']);
+  await expect(status(page)).toHaveText(
+    `${formatCount(koalaTwoTurns)} of ${formatCount(total)} conversations`,
+  );
+  await expectListRows(page, koalaTwoTurns);
 });
 
 test("a Scores bin shows its count on hover and Enter sets the category's minimum score", async ({
