@@ -115,17 +115,25 @@ async function nativeFromSidecar(session: NativeSession): Promise<Sample> {
   return { ms, rows, bytes: (await stat(path)).size };
 }
 
+/**
+ * Resolves once the OPFS cache write that follows a first open is done: the table is written after
+ * it is ready, and its size shows once the write is done. False when it did not show in time.
+ */
+export async function cacheWritten(page: Page, timeoutMs: number): Promise<boolean> {
+  return page
+    .getByText(/^[\d.]+ (KB|MB|GB) cached$/)
+    .first()
+    .waitFor({ timeout: timeoutMs })
+    .then(() => true);
+}
+
 export const CACHE_STEPS: BenchStep[] = [
   {
     id: 'cache-open',
     label: 'second open from the OPFS cache (reload)',
     budget: { kind: 'median-ms', max: 1000 },
     ours: async ({ page }: BrowserSession) => {
-      // The cache is written after the table is ready; its size shows once the write is done.
-      await page
-        .getByText(/^[\d.]+ (KB|MB|GB) cached$/)
-        .first()
-        .waitFor({ timeout: 5 * 60_000 });
+      await cacheWritten(page, 5 * 60_000);
       await page.reload({ waitUntil: 'commit' });
       return sampleOf(await waitForOpen(page, 'cache'));
     },
