@@ -21,14 +21,16 @@ export function useFilters() {
   const idSets = useSyncExternalStore(idFilterStore.subscribe, idFilterStore.getSnapshot);
   const parsed = useMemo(() => parseFilters(new URLSearchParams(search)), [search]);
   const dataset = openDataset();
+  // Keyed by the ids, not the stores' snapshots: a search's progress changes its store many times a
+  // second, and a new filters object each time would re-render every list and count keyed by it.
+  const searchHits = findCompleted(searches, parsed.filters.search, dataset)?.id;
+  const idSet = findIdSet(idSets, parsed.filters.idQuery, dataset)?.id;
   const filters = useMemo((): Filters => {
     const next: Filters = { ...parsed.filters };
-    const completed = findCompleted(searches, parsed.filters.search, dataset);
-    if (completed) next.searchHits = completed.id;
-    const idSet = findIdSet(idSets, parsed.filters.idQuery, dataset);
-    if (idSet) next.idSet = idSet.id;
+    if (searchHits !== undefined) next.searchHits = searchHits;
+    if (idSet !== undefined) next.idSet = idSet;
     return next;
-  }, [parsed, searches, idSets, dataset]);
+  }, [parsed, searchHits, idSet]);
   const setFilters = useCallback((next: Filters) => {
     pushSearchParams((params) => setFilterParams(params, next));
   }, []);
