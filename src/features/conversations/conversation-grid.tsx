@@ -21,9 +21,11 @@ export function ConversationGrid(props: {
   count: number;
   sort: ConversationSort;
   filters: Filters;
+  /** The rows are of an earlier filter state, about to be replaced: busy for assistive tech. */
+  stale?: boolean;
   onSort: (key: SortKey) => void;
 }) {
-  const { datasetVersion, count, sort, filters, onSort } = props;
+  const { datasetVersion, count, sort, filters, stale = false, onSort } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const fill = useViewportFill(scrollRef);
   // The virtualizer returns fresh functions each render; this app does not use the React Compiler.
@@ -99,7 +101,7 @@ export function ConversationGrid(props: {
         // Rows are counted as ARIA counts them: the header row is row 1, conversations 2..count+1.
         aria-rowcount={count + 1}
         aria-colcount={COLUMNS.length}
-        aria-busy={loading}
+        aria-busy={loading || stale}
         onKeyDown={nav.onKeyDown}
         style={fill}
         className="overflow-auto overscroll-contain rounded border border-slate-200 text-sm"

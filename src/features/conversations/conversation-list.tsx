@@ -12,7 +12,8 @@ export function ConversationList({ datasetVersion }: { datasetVersion: number })
   const { sort, toggle } = useConversationSort();
   // Deferred: a filter click renders the filter panel's counts first, and the list (a new grid, and
   // TanStack Virtual's measurements for up to a million rows) in a later render React can interrupt.
-  const filters = useDeferredValue(useFilters().filters);
+  const current = useFilters().filters;
+  const filters = useDeferredValue(current);
   const filtered = !isEmpty(filters);
   const total = useQuery(conversationCountOptions(datasetVersion));
   const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
@@ -28,6 +29,8 @@ export function ConversationList({ datasetVersion }: { datasetVersion: number })
       count={count}
       sort={sort}
       filters={filters}
+      // Until the deferred render, the grid still shows the previous filter state's rows.
+      stale={filters !== current}
       onSort={toggle}
     />
   );
