@@ -54,7 +54,7 @@ async function browserRun(ctx: RunContext, run: number): Promise<Sample[]> {
     // (seconds at 1M rows): steps timed meanwhile would time that write as much as themselves
     // (same build, charts line: 106-143 ms right after the build, 77-90 ms after the write).
     const written = await cacheWritten(session.page, 3 * 60_000).catch(() => false);
-    if (!written) log(`run ${run}: no cache write seen after the build; the steps run anyway`);
+    if (!written) log(`run ${run}: the build stored nothing in the cache; the steps run anyway`);
     const samples: Sample[] = [];
     for (const step of ctx.steps) {
       ctx.dataServer.stats.reset();
