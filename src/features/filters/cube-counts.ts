@@ -56,7 +56,10 @@ function coded(rows: readonly Readonly<Record<string, unknown>>[], name: string)
   const codes = new Int32Array(rows.length);
   rows.forEach((r, i) => {
     const value = r[name];
-    if (typeof value !== 'string') return void (codes[i] = -1);
+    if (typeof value !== 'string') {
+      codes[i] = -1;
+      return;
+    }
     let code = index.get(value);
     if (code === undefined) {
       code = values.push(value) - 1;
@@ -109,7 +112,7 @@ const CUBE_FACETS = [
 type CubeFacet = (typeof CUBE_FACETS)[number];
 const BIT = Object.fromEntries(CUBE_FACETS.map((f, i) => [f, 1 << i])) as Record<CubeFacet, number>;
 
-/** The column a flagged mode tests, and the value that meets it (`IS TRUE`; none: `IS NOT TRUE`). */
+/** Whether row `i` meets a flagged mode: `IS TRUE` of its column, and for none `IS NOT TRUE`. */
 function flaggedTest(cube: CubeColumns, mode: FlaggedMode): (i: number) => boolean {
   if (mode === 'any') return (i) => cube.flagged[i] === 1;
   if (mode === 'user') return (i) => cube.user_flagged[i] === 1;
