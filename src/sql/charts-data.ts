@@ -1,4 +1,4 @@
-import { TURN_BUCKET_CAP, type TurnBucket, type ValueCount } from './facets';
+import { turnBuckets, type TurnBucket, type ValueCount } from './facets';
 import { CATEGORIES, type CategoryId, type CategoryName } from './moderation';
 import { SCORE_BIN_COUNT, SCORE_EDGES } from './charts';
 
@@ -97,12 +97,7 @@ export function parseChartRows(
       withFlaggedUser: get('category', id, 'user'),
       withFlaggedAssistant: get('category', id, 'assistant'),
     })),
-    turns: Array.from({ length: TURN_BUCKET_CAP }, (_, i) => {
-      const min = i + 1;
-      const label = min === TURN_BUCKET_CAP ? `${min}+` : String(min);
-      const count = get('turns', label);
-      return min === TURN_BUCKET_CAP ? { min, label, count } : { min, max: min, label, count };
-    }),
+    turns: turnBuckets((label) => get('turns', label)),
     scoreCategory,
     scores: Array.from({ length: SCORE_BIN_COUNT }, (_, i) => {
       const min = SCORE_EDGES[i]!;

@@ -30,6 +30,19 @@ export interface FacetRow extends Row {
 }
 
 export const TURN_BUCKET_CAP = 11;
+/** The turns buckets' labels, in order: `1` ... `10`, `11+` (the values `TURN_BUCKET` gives). */
+export const TURN_BUCKET_LABELS = Array.from({ length: TURN_BUCKET_CAP }, (_, i) =>
+  i + 1 === TURN_BUCKET_CAP ? `${TURN_BUCKET_CAP}+` : String(i + 1),
+);
+
+/** The turns histogram's buckets, each with the count `countOf` gives for its label. */
+export function turnBuckets(countOf: (label: string) => number): TurnBucket[] {
+  return TURN_BUCKET_LABELS.map((label, i) => {
+    const min = i + 1;
+    const count = countOf(label);
+    return min === TURN_BUCKET_CAP ? { min, label, count } : { min, max: min, label, count };
+  });
+}
 const TURN_BUCKET = `CASE WHEN turn >= ${TURN_BUCKET_CAP} THEN '${TURN_BUCKET_CAP}+' WHEN turn >= 1 THEN turn::VARCHAR END`;
 
 type CountRow = [facet: string, value: string, condition: string];
@@ -166,12 +179,7 @@ export function parseFacetRows(
     countryKnown: get('total', 'country_known'),
     models: valueCounts(byFacet.get('model'), selected.models),
     languages: valueCounts(byFacet.get('language'), selected.languages),
-    turns: Array.from({ length: TURN_BUCKET_CAP }, (_, i) => {
-      const min = i + 1;
-      const label = min === TURN_BUCKET_CAP ? `${min}+` : String(min);
-      const count = get('turns', label);
-      return min === TURN_BUCKET_CAP ? { min, label, count } : { min, max: min, label, count };
-    }),
+    turns: turnBuckets((label) => get('turns', label)),
     flagged: record('flagged', FLAGGED_MODES),
     categories: record('category', CATEGORY_IDS),
     redacted: record('redacted', ['true', 'false'] as const),

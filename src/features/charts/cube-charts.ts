@@ -1,12 +1,7 @@
 import { TOP_LANGUAGES, type ChartRow } from '../../sql/charts';
+import { TURN_BUCKET_LABELS } from '../../sql/facets';
 import { CATEGORY_IDS } from '../../sql/moderation';
-import {
-  cubeColumns,
-  failedConditions,
-  present,
-  TURN_BUCKETS,
-  type CubeColumns,
-} from '../filters/cube-counts';
+import { cubeColumns, failedConditions, present, type CubeColumns } from '../filters/cube-counts';
 import type { Filters } from '../filters/filters';
 
 /**
@@ -44,7 +39,7 @@ export function cubeChartRows(cube: ScoreCubeColumns, filters: Filters): ChartRo
   const stride = 3 + categoryCount;
   const models = new Float64Array(modelCount * stride);
   const categories = new Float64Array(categoryCount * 3); // flagged, user, assistant
-  const turns = new Float64Array(TURN_BUCKETS.length);
+  const turns = new Float64Array(TURN_BUCKET_LABELS.length);
   const bins = new Map<number, number>();
   for (let i = 0; i < cube.length; i++) {
     if (failed[i] !== 0) continue;
@@ -106,7 +101,7 @@ export function cubeChartRows(cube: ScoreCubeColumns, filters: Filters): ChartRo
       rows.push({ chart: 'category', a: id, b: side, n: categories[c * 3 + k]! }),
     ),
   );
-  for (const [bucket, n] of present(TURN_BUCKETS, turns))
+  for (const [bucket, n] of present(TURN_BUCKET_LABELS, turns))
     rows.push({ chart: 'turns', a: bucket, b: null, n });
   for (const [bin, n] of bins) rows.push({ chart: 'score', a: String(bin), b: null, n });
   return rows;

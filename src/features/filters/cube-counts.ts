@@ -1,5 +1,5 @@
 import { cubeAnswers } from '../../sql/facet-cube';
-import { TURN_BUCKET_CAP, type FacetRow } from '../../sql/facets';
+import { TURN_BUCKET_CAP, TURN_BUCKET_LABELS, type FacetRow } from '../../sql/facets';
 import { CATEGORY_IDS } from '../../sql/moderation';
 import { FLAGGED_MODES, type FacetName, type FlaggedMode, type Filters } from './filters';
 
@@ -21,7 +21,7 @@ export interface CubeColumns {
   country: CodedColumn;
   /** NaN for NULL: every comparison with it is false, as SQL's with NULL is never true. */
   turn: Float64Array;
-  /** The row's turns bucket (`TURN_BUCKETS` index), -1 for none. */
+  /** The row's turns bucket (`TURN_BUCKET_LABELS` index), -1 for none. */
   turnBucket: Int8Array;
   redacted: BoolColumn;
   toxic: BoolColumn;
@@ -44,11 +44,6 @@ export interface CodedColumn {
 
 /** A nullable boolean column: 1 TRUE, 0 FALSE, -1 NULL. */
 export type BoolColumn = Int8Array;
-
-/** The turns buckets' labels, in order: `1` ... `10`, `11+`. */
-export const TURN_BUCKETS = Array.from({ length: TURN_BUCKET_CAP }, (_, i) =>
-  i + 1 === TURN_BUCKET_CAP ? `${TURN_BUCKET_CAP}+` : String(i + 1),
-);
 
 function coded(rows: readonly Readonly<Record<string, unknown>>[], name: string): CodedColumn {
   const values: string[] = [];
@@ -202,7 +197,7 @@ export function cubeFacetRows(cube: CubeColumns, filters: Filters): FacetRow[] {
   const model = new Float64Array(cube.model.values.length);
   const language = new Float64Array(cube.language.values.length);
   const country = new Float64Array(cube.country.values.length);
-  const turns = new Float64Array(TURN_BUCKETS.length);
+  const turns = new Float64Array(TURN_BUCKET_LABELS.length);
   const flagged = Object.fromEntries(FLAGGED_MODES.map((m) => [m, 0])) as Record<
     FlaggedMode,
     number
@@ -249,7 +244,7 @@ export function cubeFacetRows(cube: CubeColumns, filters: Filters): FacetRow[] {
     ...rows('model', present(cube.model.values, model)),
     ...rows('language', present(cube.language.values, language)),
     ...rows('country', present(cube.country.values, country)),
-    ...rows('turns', present(TURN_BUCKETS, turns)),
+    ...rows('turns', present(TURN_BUCKET_LABELS, turns)),
     ...rows('flagged', Object.entries(flagged)),
     ...rows('category', present(CATEGORY_IDS, categories, true)),
     ...rows('redacted', Object.entries(redacted)),
