@@ -10,8 +10,7 @@ import { shardInfoFromFooter } from './shard-info';
 import { rangeFetch } from './range-fetch';
 import { probeParquetFile, probeParquetUrl } from './probe-url';
 import { withHubAuth, type HubAuth } from './hub-auth';
-import { scanSearchBatch } from './search-scan';
-import { searchPattern } from '../lib/search-pattern';
+import { scanSearchBatch, searchMatcher, type SearchMatcher } from './search-scan';
 import {
   closeParquetExport,
   exportJsonl,
@@ -171,22 +170,22 @@ async function messages(
 }
 
 /** Compiled once per search: every row group of one search carries the same spec. */
-let lastPattern: { key: string; pattern: RegExp } | undefined;
+let lastMatcher: { key: string; matcher: SearchMatcher } | undefined;
 
 async function search(task: SearchTask): Promise<WorkerResults['search']> {
   const key = JSON.stringify(task.spec);
-  if (lastPattern?.key !== key) {
-    const built = searchPattern(task.spec);
+  if (lastMatcher?.key !== key) {
+    const built = searchMatcher(task.spec);
     if ('error' in built) throw new Error(built.error);
-    lastPattern = { key, pattern: built.pattern };
+    lastMatcher = { key, matcher: built };
   }
-  const { pattern } = lastPattern;
+  const { matcher } = lastMatcher;
   const input = await readRowGroup(task.shard, task.rowGroup, task.leaves);
   const result: WorkerResults['search'] = { rows: [], snippets: [], scanned: input.numRows };
   let firstRow = task.firstRow;
   for (const batch of input.batches) {
     const limit = task.snippetLimit - result.snippets.length;
-    const hits = scanSearchBatch(batch, pattern, task.spec.scope, firstRow, limit);
+    const hits = scanSearchBatch(batch, matcher, task.spec.scope, firstRow, limit);
     for (const row of hits.rows) result.rows.push(row);
     result.snippets.push(...hits.snippets);
     firstRow += batch.numRows;

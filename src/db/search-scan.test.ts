@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/generator/generate-dataset';
 import { searchPattern, type SearchSpec } from '../lib/search-pattern';
 import { quoteString } from '../sql/quote';
-import { scanSearchBatch, textLeaves, type SearchSnippet } from './search-scan';
+import { scanSearchBatch, searchMatcher, textLeaves, type SearchSnippet } from './search-scan';
 import { NO_OPTIONAL_COLUMNS } from './schema-adapter';
 import {
   nativeConnection,
@@ -37,14 +37,19 @@ function compile(s: SearchSpec): RegExp {
   return built.pattern;
 }
 
+/** How the scan finds candidates: by the anchor where the search has one, or by every message. */
+type Path = 'anchored' | 'every message';
+const PATHS: Path[] = ['anchored', 'every message'];
+
 /** The worker's path: parquet-wasm reads each row group's text leaves, the matcher walks Arrow. */
 async function scanShards(
   paths: string[],
   s: SearchSpec,
-  snippetLimit = 1000,
-  open: (path: string) => Promise<NodeShard> = openNodeShard,
+  { snippetLimit = 1000, open = openNodeShard, path: scanPath = 'anchored' as Path } = {},
 ) {
-  const pattern = compile(s);
+  const built = searchMatcher(s);
+  if ('error' in built) throw new Error(built.error);
+  const matcher = scanPath === 'anchored' ? built : { ...built, anchor: null };
   const rows: number[] = [];
   const snippets: SearchSnippet[] = [];
   let firstRow = 0;
@@ -55,7 +60,7 @@ async function scanShards(
       const table = readRowGroup(shard, rowGroup, leaves);
       let batchRow = firstRow;
       for (const batch of table.batches) {
-        const hits = scanSearchBatch(batch, pattern, s.scope, batchRow, snippetLimit);
+        const hits = scanSearchBatch(batch, matcher, s.scope, batchRow, snippetLimit);
         rows.push(...hits.rows);
         snippets.push(...hits.snippets);
         batchRow += batch.numRows;
@@ -108,7 +113,7 @@ describe('the search matcher on generated shards', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each([
+  const specs = [
     spec('lighthouse'),
     spec('LIGHTHOUSE', { scope: 'user' }),
     spec('lighthouse', { scope: 'assistant' }),
@@ -119,10 +124,14 @@ describe('the search matcher on generated shards', () => {
     spec('привет'),
     spec('Python script'),
     spec('no such text anywhere'),
-  ])('finds exactly the conversations a brute-force match finds: %j', async (s) => {
-    const { rows } = await scanShards(paths, s);
-    expect(rows).toEqual(bruteForce(conversations, s));
-  });
+  ];
+  it.each(PATHS.flatMap((path) => specs.map((s) => [path, s] as const)))(
+    'finds exactly the conversations a brute-force match finds (%s): %j',
+    async (path, s) => {
+      const { rows } = await scanShards(paths, s, { path });
+      expect(rows).toEqual(bruteForce(conversations, s));
+    },
+  );
 
   it('exercises the scopes: a word can match in one role and not the other', async () => {
     const all = (await scanShards(paths, spec('lighthouse'))).rows;
@@ -148,6 +157,7 @@ describe('the search matcher on generated shards', () => {
     const pattern = compile(s);
     const { rows, snippets } = await scanShards(paths, s);
     expect(snippets.map((x) => x.row)).toEqual(rows);
+    expect((await scanShards(paths, s, { path: 'every message' })).snippets).toEqual(snippets);
     for (const snippet of snippets.slice(0, 50)) {
       const message = conversations[snippet.row]![snippet.message]!;
       expect(snippet.match.toLowerCase()).toBe('marathon');
@@ -161,7 +171,7 @@ describe('the search matcher on generated shards', () => {
   });
 
   it('makes at most the snippets asked for', async () => {
-    const { rows, snippets } = await scanShards(paths, spec('the'), 3);
+    const { rows, snippets } = await scanShards(paths, spec('the'), { snippetLimit: 3 });
     expect(rows.length).toBeGreaterThan(100);
     // Per batch: three snippets at most from each of the row groups' batches.
     expect(snippets.length).toBeLessThanOrEqual(3 * 6);
@@ -206,6 +216,11 @@ describe('the search matcher on crafted rows', () => {
       `[]`,
       `[${m('1000 percent, axb', 'system')}, ${m('emoji 🚀 rocket', null)}]`,
       `[NULL, ${m("100% sure, it's", 'assistant')}]`,
+      // Case partners outside ASCII: the Kelvin sign matches k, the long s matches s.
+      `[${m('\u212Aelvin \u017Fcale', 'user')}]`,
+      // The anchor spans two messages (no match there), then a message holds the word.
+      `[${m('a light', 'user')}, ${m('house here', 'user')}, ${m('lighthouses', 'user')}]`,
+      `[${m('lighthouses', 'assistant')}, ${m('the Lighthouse.', 'user')}]`,
     ];
     await conn.run(
       `COPY (SELECT * FROM (VALUES ${rows.map((r) => `(${r})`).join(', ')}) t(conversation))
@@ -227,8 +242,23 @@ describe('the search matcher on crafted rows', () => {
     [spec('percent'), [5]],
     [spec('percent', { scope: 'user' }), []],
     [spec('percent', { scope: 'assistant' }), []],
-    [spec('.', { regex: true, scope: 'assistant' }), [0, 1, 6]],
+    [spec('.', { regex: true, scope: 'assistant' }), [0, 1, 6, 9]],
+    [spec('KELVIN SCALE'), [7]],
+    [spec('lighthouse'), [8, 9]],
+    [spec('lighthouse', { wholeWord: true }), [9]],
+    [spec('lighthouse', { wholeWord: true, scope: 'assistant' }), []],
   ])('matches %j literally in rows %j, with nulls and odd roles', async (s, expected) => {
-    expect((await scanShards([path], s, 10, openTextOnlyShard)).rows).toEqual(expected);
+    for (const scanPath of PATHS) {
+      const { rows } = await scanShards([path], s, { open: openTextOnlyShard, path: scanPath });
+      expect(rows, scanPath).toEqual(expected);
+    }
+  });
+
+  it("snips the first message that matches, past one holding the word's anchor only", async () => {
+    const s = spec('lighthouse', { wholeWord: true });
+    const { snippets } = await scanShards([path], s, { open: openTextOnlyShard });
+    expect(snippets).toEqual([
+      { row: 9, message: 1, before: 'the ', match: 'Lighthouse', after: '.' },
+    ]);
   });
 });
