@@ -9,7 +9,12 @@ import { CONVERSATION_COLUMNS } from '../sql/conversations-table';
 import { quoteString } from '../sql/quote';
 import { CATEGORIES } from '../sql/moderation';
 import { computeConversationBatch } from './conversation-metadata';
-import { nativeConnection, nativeRows, openNodeShard, readRowGroup } from './testing/node-shards';
+import {
+  nativeConnection,
+  nativeRows,
+  openNodeShard,
+  withRowGroupViews,
+} from './testing/node-shards';
 
 /** The browser's reduction (Arrow leaves in JS) against native DuckDB's SQL, row by row. */
 async function browserRows(paths: string[]) {
@@ -19,19 +24,20 @@ async function browserRows(paths: string[]) {
     const shard = await openNodeShard(path);
     let shardRowStart = 0;
     for (const rowGroup of shard.rowGroups.keys()) {
-      const input = readRowGroup(shard, rowGroup, shard.columns.metadataLeaves);
-      for (const batch of input.batches) {
-        const out = computeConversationBatch(batch, {
-          shard: shardIndex,
-          shardRowStart,
-          shardRowOffset,
-        });
-        for (const row of out) {
-          const json = row.toJSON() as Record<string, unknown>;
-          rows.push({ ...json, row: Number(json.row) });
+      withRowGroupViews(shard, rowGroup, shard.columns.metadataLeaves, (input) => {
+        for (const batch of input.batches) {
+          const out = computeConversationBatch(batch, {
+            shard: shardIndex,
+            shardRowStart,
+            shardRowOffset,
+          });
+          for (const row of out) {
+            const json = row.toJSON() as Record<string, unknown>;
+            rows.push({ ...json, row: Number(json.row) });
+          }
+          shardRowStart += batch.numRows;
         }
-        shardRowStart += batch.numRows;
-      }
+      });
     }
     shardRowOffset += shardRowStart;
   }

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import init, { ParquetFile } from 'parquet-wasm/esm';
+import init, { ParquetFile, wasmMemory } from 'parquet-wasm/esm';
+import { parseTable } from 'arrow-js-ffi';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { computeConversationBatch } from './conversation-metadata';
@@ -91,6 +92,33 @@ async function readRowGroup(
   return tableFromIPC(await readRowGroupIPC(shard, rowGroup, columns, rows));
 }
 
+/**
+ * The named leaves of one row group, handed to `read` as Arrow views on parquet-wasm's memory and
+ * freed once it returns: nothing is copied out of WebAssembly (serialising a row group's text to
+ * IPC and parsing it back cost 100-150 ms in Chromium). So `read` must be synchronous, and what it
+ * returns must not hold the views: they end with this call, or earlier if the wasm memory grows.
+ */
+async function withRowGroup<T>(
+  shard: ShardRef,
+  rowGroup: number,
+  columns: string[],
+  read: (table: Table) => T,
+): Promise<T> {
+  const file = await openShard(shard);
+  const wasmTable = await file.read({
+    rowGroups: [rowGroup],
+    columns,
+    batchSize: BATCH_ROWS,
+    concurrency: READ_CONCURRENCY,
+  });
+  const stream = wasmTable.intoFFI();
+  try {
+    return read(parseTable(wasmMemory().buffer, stream.arrayAddrs(), stream.schemaAddr(), false));
+  } finally {
+    stream.free();
+  }
+}
+
 /** `columns` undefined reads them all. */
 async function readRowGroupIPC(
   shard: ShardRef,
@@ -110,18 +138,20 @@ async function readRowGroupIPC(
 }
 
 async function metadata(task: MetadataTask): Promise<WorkerResults['metadata']> {
-  const input = await readRowGroup(task.shard, task.rowGroup, task.leaves);
-  let shardRowStart = task.shardRowStart;
-  const batches = input.batches.map((batch) => {
-    const out = computeConversationBatch(batch, {
-      shard: task.shardIndex,
-      shardRowStart,
-      shardRowOffset: task.shardRowOffset,
+  return withRowGroup(task.shard, task.rowGroup, task.leaves, (input) => {
+    let shardRowStart = task.shardRowStart;
+    const batches = input.batches.map((batch) => {
+      const out = computeConversationBatch(batch, {
+        shard: task.shardIndex,
+        shardRowStart,
+        shardRowOffset: task.shardRowOffset,
+      });
+      shardRowStart += batch.numRows;
+      return out;
     });
-    shardRowStart += batch.numRows;
-    return out;
+    // Serialised here, while the input's buffers (which `batches` may share) are still alive.
+    return { ipc: tableToIPC(new Table(batches), 'stream'), rows: input.numRows };
   });
-  return { ipc: tableToIPC(new Table(batches), 'stream'), rows: input.numRows };
 }
 
 async function conversation(
@@ -180,17 +210,18 @@ async function search(task: SearchTask): Promise<WorkerResults['search']> {
     lastMatcher = { key, matcher: built };
   }
   const { matcher } = lastMatcher;
-  const input = await readRowGroup(task.shard, task.rowGroup, task.leaves);
-  const result: WorkerResults['search'] = { rows: [], snippets: [], scanned: input.numRows };
-  let firstRow = task.firstRow;
-  for (const batch of input.batches) {
-    const limit = task.snippetLimit - result.snippets.length;
-    const hits = scanSearchBatch(batch, matcher, task.spec.scope, firstRow, limit);
-    for (const row of hits.rows) result.rows.push(row);
-    result.snippets.push(...hits.snippets);
-    firstRow += batch.numRows;
-  }
-  return result;
+  return withRowGroup(task.shard, task.rowGroup, task.leaves, (input) => {
+    const result: WorkerResults['search'] = { rows: [], snippets: [], scanned: input.numRows };
+    let firstRow = task.firstRow;
+    for (const batch of input.batches) {
+      const limit = task.snippetLimit - result.snippets.length;
+      const hits = scanSearchBatch(batch, matcher, task.spec.scope, firstRow, limit);
+      for (const row of hits.rows) result.rows.push(row);
+      result.snippets.push(...hits.snippets);
+      firstRow += batch.numRows;
+    }
+    return result;
+  });
 }
 
 function errorText(error: unknown): string {

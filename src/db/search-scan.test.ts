@@ -13,7 +13,7 @@ import {
   nativeConnection,
   nativeRows,
   openNodeShard,
-  readRowGroup,
+  withRowGroupViews,
   type NodeShard,
 } from './testing/node-shards';
 
@@ -41,7 +41,7 @@ function compile(s: SearchSpec): RegExp {
 type Path = 'anchored' | 'every message';
 const PATHS: Path[] = ['anchored', 'every message'];
 
-/** The worker's path: parquet-wasm reads each row group's text leaves, the matcher walks Arrow. */
+/** The worker's path: parquet-wasm reads each row group's text leaves, the matcher walks its Arrow in place. */
 async function scanShards(
   paths: string[],
   s: SearchSpec,
@@ -57,14 +57,15 @@ async function scanShards(
     const shard = await open(path);
     for (const [rowGroup, groupRows] of shard.rowGroups.entries()) {
       const leaves = textLeaves(shard.columns.conversationLeaves, s.scope);
-      const table = readRowGroup(shard, rowGroup, leaves);
-      let batchRow = firstRow;
-      for (const batch of table.batches) {
-        const hits = scanSearchBatch(batch, matcher, s.scope, batchRow, snippetLimit);
-        rows.push(...hits.rows);
-        snippets.push(...hits.snippets);
-        batchRow += batch.numRows;
-      }
+      withRowGroupViews(shard, rowGroup, leaves, (table) => {
+        let batchRow = firstRow;
+        for (const batch of table.batches) {
+          const hits = scanSearchBatch(batch, matcher, s.scope, batchRow, snippetLimit);
+          rows.push(...hits.rows);
+          snippets.push(...hits.snippets);
+          batchRow += batch.numRows;
+        }
+      });
       firstRow += groupRows;
     }
   }

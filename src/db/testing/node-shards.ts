@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
-import { readParquet, ParquetFile } from 'parquet-wasm/node';
+import { readParquet, ParquetFile, wasmMemory } from 'parquet-wasm/node';
+import { parseTable } from 'arrow-js-ffi';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { DatasetProblem } from '../dataset-error';
 import { checkShardSchema, type ShardColumns } from '../shard-schema';
@@ -50,6 +51,24 @@ export function readRowGroup(
   return tableFromIPC(
     readParquet(shard.bytes, { rowGroups: [rowGroup], columns, ...range }).intoIPCStream(),
   );
+}
+
+/**
+ * The worker's zero-copy path (`withRowGroup` in parquet-worker.ts): the leaves handed to `read` as
+ * views on parquet-wasm's memory, freed once it returns.
+ */
+export function withRowGroupViews<T>(
+  shard: NodeShard,
+  rowGroup: number,
+  columns: string[],
+  read: (table: Table) => T,
+): T {
+  const stream = readParquet(shard.bytes, { rowGroups: [rowGroup], columns }).intoFFI();
+  try {
+    return read(parseTable(wasmMemory().buffer, stream.arrayAddrs(), stream.schemaAddr(), false));
+  } finally {
+    stream.free();
+  }
 }
 
 export async function nativeConnection(): Promise<DuckDBConnection> {
