@@ -288,5 +288,8 @@ export function searchConversations(
   const dataset = current;
   if (!dataset) return Promise.reject(new Error('no dataset is open'));
   searchPool ??= new ParquetPool();
-  return runSearch(searchPool, dataset, spec, options).then((result) => ({ ...result, dataset }));
+  return runSearch(searchPool, dataset, spec, { ...options, warm: pool }).then((result) => ({
+    ...result,
+    dataset,
+  }));
 }

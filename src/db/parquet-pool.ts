@@ -43,6 +43,11 @@ export class ParquetPool {
     onHubAuthChange((hubAuth) => this.slots.forEach((slot) => this.sendAuth(slot.worker, hubAuth)));
   }
 
+  /** Whether any worker is running (its wasm compiled, its files' footers likely read). */
+  get started(): boolean {
+    return this.slots.length > 0;
+  }
+
   private sendAuth(worker: Worker, hubAuth: HubAuth | null) {
     worker.postMessage({ hubAuth });
   }

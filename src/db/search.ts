@@ -15,6 +15,7 @@ import type { BuiltDataset } from './build-conversations';
 import { getDuckDB } from './duckdb';
 import type { ParquetPool } from './parquet-pool';
 import type { SearchTask } from './parquet-protocol';
+import { runLanes, type Lanes } from './lanes';
 import { textLeaves, type SearchSnippet } from './search-scan';
 
 export type { SearchSnippet };
@@ -37,6 +38,11 @@ export interface SearchOptions {
   /** New snippets (the first `snippetLimit` hits overall, in the order found) as row groups finish. */
   onHits?: (snippets: SearchSnippet[]) => void;
   snippetLimit?: number;
+  /**
+   * A pool whose workers are already running (the page's reader): it scans row groups too until
+   * `pool` answers its first, so a first search does not wait for new workers to start.
+   */
+  warm?: ParquetPool;
 }
 
 export interface SearchResult {
@@ -59,7 +65,7 @@ const FIRST_PAGE = 100;
  * once complete, stores the matching `row`s in `search_hits` under a new id. Row groups stream:
  * progress and the first snippets are reported as each one finishes. Abort via `signal` resets the
  * pool (a parquet-wasm read cannot be stopped) and rejects with the signal's reason; nothing is
- * stored then.
+ * stored then. `options.warm` lends its workers until `pool`'s are up.
  */
 export async function runSearch(
   pool: ParquetPool,
@@ -67,7 +73,7 @@ export async function runSearch(
   spec: SearchSpec,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
-  const { signal, onProgress, onHits, snippetLimit = 20 } = options;
+  const { signal, onProgress, onHits, snippetLimit = 20, warm } = options;
   const built = searchPattern(spec);
   if ('error' in built) throw new Error(built.error);
   const started = performance.now();
@@ -88,8 +94,10 @@ export async function runSearch(
   try {
     signal?.throwIfAborted();
     onProgress?.({ ...progress });
-    await runLimited(tasks, pool.size * 2, async ({ task, bytes }) => {
-      const result = await pool.run({ type: 'search', task });
+    let poolAnswered = false;
+    const scan = async (from: ParquetPool, { task, bytes }: (typeof tasks)[number]) => {
+      const result = await from.run({ type: 'search', task });
+      if (from === pool) poolAnswered = true;
       signal?.throwIfAborted();
       found.push(result.rows);
       progress.rowGroupsDone++;
@@ -107,7 +115,15 @@ export async function runSearch(
       snippetsSent += snippets.length;
       if (snippets.length > 0) onHits?.(snippets);
       onProgress?.({ ...progress });
-    });
+    };
+    const lanes: Lanes<(typeof tasks)[number]>[] = [
+      // Two reads per worker: one fetches while the other decodes.
+      { count: pool.size * 2, run: (item) => scan(pool, item) },
+    ];
+    // Never reset, on an abort either: its reads (a row group each) finish and are dropped.
+    if (warm?.started)
+      lanes.push({ count: warm.size, run: (item) => scan(warm, item), done: () => poolAnswered });
+    await runLanes(tasks, lanes);
     const id = nextSearchId++;
     await storeHits(id, found);
     signal?.throwIfAborted();
@@ -165,19 +181,4 @@ async function storeHits(id: number, found: number[][]): Promise<void> {
     name: SEARCH_HITS,
     create: false,
   });
-}
-
-async function runLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>) {
-  let next = 0;
-  let failed = false;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (!failed && next < items.length) {
-      // The first failure stops every lane from starting another read.
-      await run(items[next++]!).catch((error: unknown) => {
-        failed = true;
-        throw error;
-      });
-    }
-  });
-  await Promise.all(lanes);
 }

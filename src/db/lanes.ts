@@ -1,0 +1,27 @@
+/** Workers of one kind taking items from a shared queue: `count` at once, each running `run`. */
+export interface Lanes<T> {
+  count: number;
+  run: (item: T) => Promise<void>;
+  /** Checked before each item: once true, these lanes take no more (the others finish the queue). */
+  done?: () => boolean;
+}
+
+/**
+ * Runs every item once, in order of start, over all the lanes together. The first failure stops
+ * every lane from starting another item and rejects with that failure.
+ */
+export async function runLanes<T>(items: T[], groups: Lanes<T>[]): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lanes = groups.flatMap(({ count, run, done }) =>
+    Array.from({ length: Math.min(count, items.length) }, async () => {
+      while (!failed && next < items.length && !done?.()) {
+        await run(items[next++]!).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        });
+      }
+    }),
+  );
+  await Promise.all(lanes);
+}
