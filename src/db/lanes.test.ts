@@ -60,6 +60,35 @@ describe('runLanes', () => {
     expect(Math.max(...byHelper)).toBeLessThan(Math.max(...bySlow));
   });
 
+  it('starts a group with `after` only once that promise settles', async () => {
+    const order: string[] = [];
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    await runLanes(
+      [0, 1, 2, 3],
+      [
+        {
+          count: 1,
+          run: async (item) => {
+            order.push(`late ${item}`);
+            await tick();
+          },
+          after: gate,
+        },
+        {
+          count: 1,
+          run: async (item) => {
+            order.push(`first ${item}`);
+            await tick();
+            open();
+          },
+        },
+      ],
+    );
+    expect(order.slice(0, 2)).toEqual(['first 0', 'late 1']);
+    expect(order).toHaveLength(4);
+  });
+
   it('stops starting items after the first failure and rejects with it', async () => {
     const started: number[] = [];
     const run = runLanes(

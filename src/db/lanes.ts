@@ -4,6 +4,8 @@ export interface Lanes<T> {
   run: (item: T) => Promise<void>;
   /** Checked before each item: once true, these lanes take no more (the others finish the queue). */
   done?: () => boolean;
+  /** Awaited before the first item: these lanes start late (another group goes first). */
+  after?: Promise<unknown>;
 }
 
 /**
@@ -13,8 +15,9 @@ export interface Lanes<T> {
 export async function runLanes<T>(items: T[], groups: Lanes<T>[]): Promise<void> {
   let next = 0;
   let failed = false;
-  const lanes = groups.flatMap(({ count, run, done }) =>
+  const lanes = groups.flatMap(({ count, run, done, after }) =>
     Array.from({ length: Math.min(count, items.length) }, async () => {
+      await after;
       while (!failed && next < items.length && !done?.()) {
         await run(items[next++]!).catch((error: unknown) => {
           failed = true;

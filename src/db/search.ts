@@ -87,7 +87,16 @@ export async function runSearch(
     bytesTotal: tasks.reduce((sum, t) => sum + t.bytes, 0),
     matches: 0,
   };
-  const abort = () => pool.reset(signal?.reason ?? new DOMException('Cancelled', 'AbortError'));
+  // An abort rejects at once, whatever the lanes wait for: the pool's reads end with its reset, a
+  // lent worker's read (one row group) is left to finish, and its result dropped.
+  let cancel: (reason: unknown) => void = () => undefined;
+  const cancelled = new Promise<never>((_, reject) => (cancel = reject));
+  cancelled.catch(() => undefined);
+  const abort = () => {
+    const reason: unknown = signal?.reason ?? new DOMException('Cancelled', 'AbortError');
+    pool.reset(reason);
+    cancel(reason);
+  };
   signal?.addEventListener('abort', abort, { once: true });
   const found: number[][] = [];
   let snippetsSent = 0;
@@ -95,8 +104,10 @@ export async function runSearch(
     signal?.throwIfAborted();
     onProgress?.({ ...progress });
     let poolAnswered = false;
+    let firstAnswer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (firstAnswer = resolve));
     const scan = async (from: ParquetPool, { task, bytes }: (typeof tasks)[number]) => {
-      const result = await from.run({ type: 'search', task });
+      const result = await from.run({ type: 'search', task }).finally(firstAnswer);
       if (from === pool) poolAnswered = true;
       signal?.throwIfAborted();
       found.push(result.rows);
@@ -116,14 +127,16 @@ export async function runSearch(
       if (snippets.length > 0) onHits?.(snippets);
       onProgress?.({ ...progress });
     };
+    const lent = warm?.started ? warm : undefined;
     const lanes: Lanes<(typeof tasks)[number]>[] = [
-      // Two reads per worker: one fetches while the other decodes.
-      { count: pool.size * 2, run: (item) => scan(pool, item) },
+      // Two reads per worker: one fetches while the other decodes. With workers lent, those
+      // go first: the first hits come sooner with the cores not shared six ways.
+      { count: pool.size * 2, run: (item) => scan(pool, item), after: lent && answered },
     ];
-    // Never reset, on an abort either: its reads (a row group each) finish and are dropped.
-    if (warm?.started)
-      lanes.push({ count: warm.size, run: (item) => scan(warm, item), done: () => poolAnswered });
-    await runLanes(tasks, lanes);
+    // Lent until the pool answers; never reset, as they are the page's reader.
+    if (lent)
+      lanes.push({ count: lent.size, run: (item) => scan(lent, item), done: () => poolAnswered });
+    await Promise.race([runLanes(tasks, lanes), cancelled]);
     const id = nextSearchId++;
     await storeHits(id, found);
     signal?.throwIfAborted();
