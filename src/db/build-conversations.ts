@@ -6,6 +6,7 @@ import { getDuckDB } from './duckdb';
 import { forgetScoreCubes, prepareFacetCube, swapCubeStatements } from './facet-cube-tables';
 import { memoryProblem } from './memory-budget';
 import { checkShardSet } from './shard-schema';
+import { runLanes } from './lanes';
 import type { ParquetPool } from './parquet-pool';
 import type { MetadataTask, ShardInfo, ShardRef } from './parquet-protocol';
 
@@ -132,7 +133,7 @@ export async function buildConversations(
       inserting.catch(() => undefined); // awaited below; keep an early failure from going unhandled
     };
     // Two reads per worker keep the network busy while the other one decodes.
-    await runLimited(tasks, pool.size * 2, runTask);
+    await runLanes(tasks, [{ count: pool.size * 2, run: runTask }]);
     await inserting;
     signal?.throwIfAborted();
 
@@ -173,12 +174,4 @@ function planTasks(shards: ShardRef[], infos: ShardInfo[]): MetadataTask[] {
     shardRowOffset += info.rows;
   });
   return tasks;
-}
-
-async function runLimited<T>(items: T[], limit: number, run: (item: T) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await run(items[next++]!);
-  });
-  await Promise.all(lanes);
 }

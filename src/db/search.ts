@@ -39,8 +39,8 @@ export interface SearchOptions {
   onHits?: (snippets: SearchSnippet[]) => void;
   snippetLimit?: number;
   /**
-   * A pool whose workers are already running (the page's reader): it scans row groups too until
-   * `pool` answers its first, so a first search does not wait for new workers to start.
+   * A pool whose workers are already running (the page's reader), lent until `pool` answers its
+   * first row group: a first search does not wait for new workers to start.
    */
   warm?: ParquetPool;
 }
@@ -59,6 +59,8 @@ export const SEARCH_MEASURE = 'convoscope:search';
 export const FIRST_HITS_MEASURE = 'convoscope:search-first-hits';
 /** Hits that make "the first page" for the first-hits measure. */
 const FIRST_PAGE = 100;
+/** The longest a search's own workers wait for a lent one's first answer (a slow host, a build). */
+const LENT_HEAD_START_MS = 1000;
 
 /**
  * Scans the `conversation` text of every row group of `dataset` in the search pool's workers and,
@@ -129,9 +131,13 @@ export async function runSearch(
     };
     const lent = warm?.started ? warm : undefined;
     const lanes: Lanes<(typeof tasks)[number]>[] = [
-      // Two reads per worker: one fetches while the other decodes. With workers lent, those
-      // go first: the first hits come sooner with the cores not shared six ways.
-      { count: pool.size * 2, run: (item) => scan(pool, item), after: lent && answered },
+      // Two reads per worker: one fetches while the other decodes. With workers lent, those go
+      // first (for a second at most): the first hits come sooner, the cores not shared six ways.
+      {
+        count: pool.size * 2,
+        run: (item) => scan(pool, item),
+        after: lent && Promise.race([answered, delay(LENT_HEAD_START_MS)]),
+      },
     ];
     // Lent until the pool answers; never reset, as they are the page's reader.
     if (lent)
@@ -194,4 +200,8 @@ async function storeHits(id: number, found: number[][]): Promise<void> {
     name: SEARCH_HITS,
     create: false,
   });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
