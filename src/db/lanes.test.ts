@@ -89,6 +89,30 @@ describe('runLanes', () => {
     expect(order).toHaveLength(4);
   });
 
+  it('starts nothing more once the signal aborts, in lanes waiting on `after` too', async () => {
+    const ran: string[] = [];
+    const controller = new AbortController();
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    await runLanes(
+      [0, 1, 2, 3],
+      [
+        { count: 2, run: async (item) => void ran.push(`late ${item}`), after: gate },
+        {
+          count: 1,
+          run: async (item) => {
+            ran.push(`first ${item}`);
+            controller.abort();
+            open();
+            await tick();
+          },
+        },
+      ],
+      controller.signal,
+    );
+    expect(ran).toEqual(['first 0']);
+  });
+
   it('stops starting items after the first failure and rejects with it', async () => {
     const started: number[] = [];
     const run = runLanes(

@@ -10,15 +10,20 @@ export interface Lanes<T> {
 
 /**
  * Runs every item once, in order of start, over all the lanes together. The first failure stops
- * every lane from starting another item and rejects with that failure.
+ * every lane from starting another item and rejects with that failure; so does `signal` (an abort
+ * the caller reports itself), including for lanes still waiting on `after`.
  */
-export async function runLanes<T>(items: T[], groups: Lanes<T>[]): Promise<void> {
+export async function runLanes<T>(
+  items: T[],
+  groups: Lanes<T>[],
+  signal?: AbortSignal,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const lanes = groups.flatMap(({ count, run, done, after }) =>
     Array.from({ length: Math.min(count, items.length) }, async () => {
       await after;
-      while (!failed && next < items.length && !done?.()) {
+      while (!failed && !signal?.aborted && next < items.length && !done?.()) {
         await run(items[next++]!).catch((error: unknown) => {
           failed = true;
           throw error;

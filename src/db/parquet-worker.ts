@@ -97,6 +97,8 @@ async function readRowGroup(
  * freed once it returns: nothing is copied out of WebAssembly (serialising a row group's text to
  * IPC and parsing it back cost 100-150 ms in Chromium). So `read` must be synchronous, and what it
  * returns must not hold the views: they end with this call, or earlier if the wasm memory grows.
+ * arrow-js-ffi sizes its views without the arrays' own offsets, which parquet-wasm's fresh
+ * batches never set.
  */
 async function withRowGroup<T>(
   shard: ShardRef,
@@ -113,7 +115,11 @@ async function withRowGroup<T>(
   });
   const stream = wasmTable.intoFFI();
   try {
-    return read(parseTable(wasmMemory().buffer, stream.arrayAddrs(), stream.schemaAddr(), false));
+    // The addresses first: asking for them allocates in wasm, which may grow (and so detach)
+    // the memory's buffer.
+    const arrays = stream.arrayAddrs();
+    const schema = stream.schemaAddr();
+    return read(parseTable(wasmMemory().buffer, arrays, schema, false));
   } finally {
     stream.free();
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ParquetFile } from 'parquet-wasm/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDataset } from '../../scripts/generator/generate-dataset';
 import { searchPattern, type SearchSpec } from '../lib/search-pattern';
 import { quoteString } from '../sql/quote';
@@ -13,6 +13,7 @@ import {
   nativeConnection,
   nativeRows,
   openNodeShard,
+  readRowGroup,
   withRowGroupViews,
   type NodeShard,
 } from './testing/node-shards';
@@ -252,6 +253,39 @@ describe('the search matcher on crafted rows', () => {
     for (const scanPath of PATHS) {
       const { rows } = await scanShards([path], s, { open: openTextOnlyShard, path: scanPath });
       expect(rows, scanPath).toEqual(expected);
+    }
+  });
+
+  it('decodes only the messages holding the anchor', async () => {
+    const shard = await openTextOnlyShard(path);
+    const [batch] = readRowGroup(shard, 0, shard.columns.conversationLeaves).batches;
+    const built = searchMatcher(spec('percent'));
+    if ('error' in built) throw new Error(built.error);
+    const decode = vi.spyOn(TextDecoder.prototype, 'decode');
+    try {
+      expect(scanSearchBatch(batch!, built, 'all', 0, 10).rows).toEqual([5]);
+      expect(decode).toHaveBeenCalledTimes(1);
+      decode.mockClear();
+      expect(scanSearchBatch(batch!, { ...built, anchor: null }, 'all', 0, 10).rows).toEqual([5]);
+      expect(decode.mock.calls.length).toBeGreaterThan(10);
+    } finally {
+      decode.mockRestore();
+    }
+  });
+
+  it('finds the same rows in a slice of a batch, whose offsets do not start at 0', async () => {
+    const shard = await openTextOnlyShard(path);
+    const [batch] = readRowGroup(shard, 0, shard.columns.conversationLeaves).batches;
+    for (const s of [spec('lighthouse'), spec('100%'), spec('KELVIN SCALE')]) {
+      const built = searchMatcher(s);
+      if ('error' in built) throw new Error(built.error);
+      const sliced = batch!.slice(2, 10);
+      const anchored = scanSearchBatch(sliced, built, s.scope, 2, 10).rows;
+      const every = scanSearchBatch(sliced, { ...built, anchor: null }, s.scope, 2, 10).rows;
+      expect(anchored, s.text).toEqual(every);
+      expect(every, s.text).toEqual(
+        scanSearchBatch(batch!, built, s.scope, 0, 10).rows.filter((r) => r >= 2),
+      );
     }
   });
 

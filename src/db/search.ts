@@ -142,7 +142,7 @@ export async function runSearch(
     // Lent until the pool answers; never reset, as they are the page's reader.
     if (lent)
       lanes.push({ count: lent.size, run: (item) => scan(lent, item), done: () => poolAnswered });
-    await Promise.race([runLanes(tasks, lanes), cancelled]);
+    await Promise.race([runLanes(tasks, lanes, signal), cancelled]);
     const id = nextSearchId++;
     await storeHits(id, found);
     signal?.throwIfAborted();

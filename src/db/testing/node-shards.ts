@@ -65,7 +65,11 @@ export function withRowGroupViews<T>(
 ): T {
   const stream = readParquet(shard.bytes, { rowGroups: [rowGroup], columns }).intoFFI();
   try {
-    return read(parseTable(wasmMemory().buffer, stream.arrayAddrs(), stream.schemaAddr(), false));
+    // The addresses first: asking for them allocates in wasm, which may grow (and so detach)
+    // the memory's buffer.
+    const arrays = stream.arrayAddrs();
+    const schema = stream.schemaAddr();
+    return read(parseTable(wasmMemory().buffer, arrays, schema, false));
   } finally {
     stream.free();
   }
