@@ -1,6 +1,5 @@
 /// <reference lib="webworker" />
 import init, { ParquetFile, wasmMemory } from 'parquet-wasm/esm';
-import { parseTable } from 'arrow-js-ffi';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { computeConversationBatch } from './conversation-metadata';
@@ -9,6 +8,7 @@ import { messageRowsBatch } from './message-rows';
 import { DatasetError } from './dataset-error';
 import { shardInfoFromFooter } from './shard-info';
 import { rangeFetch } from './range-fetch';
+import { withViews } from './wasm-views';
 import { probeParquetFile, probeParquetUrl } from './probe-url';
 import { withHubAuth, type HubAuth } from './hub-auth';
 import { scanSearchBatch, searchMatcher, type SearchMatcher } from './search-scan';
@@ -89,58 +89,34 @@ async function readRowGroup(
   columns: string[],
   rows?: { offset: number; limit: number },
 ): Promise<Table> {
-  return tableFromIPC(await readRowGroupIPC(shard, rowGroup, columns, rows));
+  return tableFromIPC((await readWasmTable(shard, rowGroup, columns, rows)).intoIPCStream());
 }
 
-/**
- * The named leaves of one row group, handed to `read` as Arrow views on parquet-wasm's memory and
- * freed once it returns: nothing is copied out of WebAssembly (serialising a row group's text to
- * IPC and parsing it back cost 100-150 ms in Chromium). So `read` must be synchronous, and what it
- * returns must not hold the views: they end with this call, or earlier if the wasm memory grows.
- * arrow-js-ffi sizes its views without the arrays' own offsets, which parquet-wasm's fresh
- * batches never set.
- */
+/** The named leaves of one row group, read in place by `read` (`withViews`: no copy). */
 async function withRowGroup<T>(
   shard: ShardRef,
   rowGroup: number,
   columns: string[],
   read: (table: Table) => T,
 ): Promise<T> {
-  const file = await openShard(shard);
-  const wasmTable = await file.read({
-    rowGroups: [rowGroup],
-    columns,
-    batchSize: BATCH_ROWS,
-    concurrency: READ_CONCURRENCY,
-  });
-  const stream = wasmTable.intoFFI();
-  try {
-    // The addresses first: asking for them allocates in wasm, which may grow (and so detach)
-    // the memory's buffer.
-    const arrays = stream.arrayAddrs();
-    const schema = stream.schemaAddr();
-    return read(parseTable(wasmMemory().buffer, arrays, schema, false));
-  } finally {
-    stream.free();
-  }
+  return withViews(await readWasmTable(shard, rowGroup, columns), wasmMemory, read);
 }
 
 /** `columns` undefined reads them all. */
-async function readRowGroupIPC(
+async function readWasmTable(
   shard: ShardRef,
   rowGroup: number,
   columns: string[] | undefined,
   rows?: { offset: number; limit: number },
-): Promise<Uint8Array> {
+) {
   const file = await openShard(shard);
-  const wasmTable = await file.read({
+  return file.read({
     rowGroups: [rowGroup],
     columns,
     batchSize: BATCH_ROWS,
     concurrency: READ_CONCURRENCY,
     ...rows,
   });
-  return wasmTable.intoIPCStream();
 }
 
 async function metadata(task: MetadataTask): Promise<WorkerResults['metadata']> {
@@ -295,7 +271,9 @@ self.onmessage = async (
     else if (request.type === 'messages') result = await messages(request);
     // Already in the shape of `conversations`: handed to DuckDB as parquet-wasm decoded it.
     else if (request.type === 'sidecar')
-      result = { ipc: await readRowGroupIPC(request.shard, request.rowGroup, undefined) };
+      result = {
+        ipc: (await readWasmTable(request.shard, request.rowGroup, undefined)).intoIPCStream(),
+      };
     else if (request.type === 'export-jsonl') result = await exportJsonl(openShard, request);
     else if (request.type === 'export-parquet-open') result = await ready.then(openParquetExport);
     else if (request.type === 'export-parquet-write')

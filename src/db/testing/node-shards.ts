@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
 import { readParquet, ParquetFile, wasmMemory } from 'parquet-wasm/node';
-import { parseTable } from 'arrow-js-ffi';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { DatasetProblem } from '../dataset-error';
 import { checkShardSchema, type ShardColumns } from '../shard-schema';
+import { withViews } from '../wasm-views';
 import type { SqlQuery } from '../../sql/query';
 
 /**
@@ -53,26 +53,14 @@ export function readRowGroup(
   );
 }
 
-/**
- * The worker's zero-copy path (`withRowGroup` in parquet-worker.ts): the leaves handed to `read` as
- * views on parquet-wasm's memory, freed once it returns.
- */
+/** The worker's zero-copy path (`withRowGroup` in parquet-worker.ts): the leaves read in place. */
 export function withRowGroupViews<T>(
   shard: NodeShard,
   rowGroup: number,
   columns: string[],
   read: (table: Table) => T,
 ): T {
-  const stream = readParquet(shard.bytes, { rowGroups: [rowGroup], columns }).intoFFI();
-  try {
-    // The addresses first: asking for them allocates in wasm, which may grow (and so detach)
-    // the memory's buffer.
-    const arrays = stream.arrayAddrs();
-    const schema = stream.schemaAddr();
-    return read(parseTable(wasmMemory().buffer, arrays, schema, false));
-  } finally {
-    stream.free();
-  }
+  return withViews(readParquet(shard.bytes, { rowGroups: [rowGroup], columns }), wasmMemory, read);
 }
 
 export async function nativeConnection(): Promise<DuckDBConnection> {
