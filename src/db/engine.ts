@@ -288,7 +288,7 @@ export function searchConversations(
   const dataset = current;
   if (!dataset) return Promise.reject(new Error('no dataset is open'));
   searchPool ??= new ParquetPool();
-  return runSearch(searchPool, dataset, spec, { ...options, warm: pool }).then((result) => ({
+  return runSearch(searchPool, dataset, spec, { ...options, lend: pool }).then((result) => ({
     ...result,
     dataset,
   }));

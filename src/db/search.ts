@@ -42,7 +42,7 @@ export interface SearchOptions {
    * A pool whose workers are already running (the page's reader), lent until `pool` answers its
    * first row group: a first search does not wait for new workers to start.
    */
-  warm?: ParquetPool;
+  lend?: ParquetPool;
 }
 
 export interface SearchResult {
@@ -67,7 +67,7 @@ const LENT_HEAD_START_MS = 1000;
  * once complete, stores the matching `row`s in `search_hits` under a new id. Row groups stream:
  * progress and the first snippets are reported as each one finishes. Abort via `signal` resets the
  * pool (a parquet-wasm read cannot be stopped) and rejects with the signal's reason; nothing is
- * stored then. `options.warm` lends its workers until `pool`'s are up.
+ * stored then. `options.lend` lends its workers until `pool`'s are up.
  */
 export async function runSearch(
   pool: ParquetPool,
@@ -75,7 +75,7 @@ export async function runSearch(
   spec: SearchSpec,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
-  const { signal, onProgress, onHits, snippetLimit = 20, warm } = options;
+  const { signal, onProgress, onHits, snippetLimit = 20, lend } = options;
   const built = searchPattern(spec);
   if ('error' in built) throw new Error(built.error);
   const started = performance.now();
@@ -129,7 +129,7 @@ export async function runSearch(
       if (snippets.length > 0) onHits?.(snippets);
       onProgress?.({ ...progress });
     };
-    const lent = warm?.started ? warm : undefined;
+    const lent = lend?.started ? lend : undefined;
     const lanes: Lanes<(typeof tasks)[number]>[] = [
       // Two reads per worker: one fetches while the other decodes. With workers lent, those go
       // first (for a second at most): the first hits come sooner, the cores not shared six ways.
