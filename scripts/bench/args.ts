@@ -21,7 +21,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --runs N        runs per step (default 3)
   --json PATH     where to write results (default .cache/bench/results.json)
   --skip-native   do not run native DuckDB
-  --no-build      reuse dist/ when it exists instead of running vite build
+  --no-build      reuse dist/ when it exists instead of running npm run build
   --strict        exit with code 2 when a budget is missed
   --trace         record every data request of each browser run in the JSON
   --app-dir DIR   serve DIR as the app instead of dist/ (implies --no-build)

@@ -69,7 +69,7 @@ export const exportStep: BenchStep = {
   async ours({ page }): Promise<Sample> {
     chosen = await chooseModel(currentBenchDataset());
     const { model, conversations } = chosen;
-    await navigateInPage(page, { view: null, model });
+    await navigateInPage(page, { model }, { fromDataOnly: true });
     const status = page.getByRole('banner').getByRole('status');
     await status.filter({ hasText: `${conversations.toLocaleString('en-US')} of ` }).waitFor({
       timeout: 60_000,

@@ -51,7 +51,10 @@ export function run(cmd: string, args: readonly string[], cwd: string): Promise<
   });
 }
 
-/** dist/ built by `vite build`, unless the caller asked to reuse an existing one. */
+/**
+ * dist/ built by `npm run build` (the embedded sample first, then `vite build`), unless the caller
+ * asked to reuse an existing one: on a fresh clone a bare `vite build` ships no sample.
+ */
 export async function ensureAppBuild(
   repoRoot: string,
   build: boolean,
@@ -62,9 +65,9 @@ export async function ensureAppBuild(
     log('reusing dist/ (--no-build)');
     return dist;
   }
-  log(build ? 'building the app (vite build)' : 'dist/ is missing: building the app');
+  log(build ? 'building the app (npm run build)' : 'dist/ is missing: building the app');
   const started = performance.now();
-  await run('npx', ['vite', 'build'], repoRoot);
+  await run('npm', ['run', 'build'], repoRoot);
   log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return dist;
 }

@@ -345,15 +345,28 @@ export async function scrollAndWatch(
   }, args);
 }
 
-/** Edits the URL's search params as the app does (`pushSearchParams`): no reload. */
-export async function navigateInPage(page: Page, set: Record<string, string | null>) {
-  await page.evaluate((set) => {
-    const url = new URL(window.location.href);
-    for (const [name, value] of Object.entries(set)) {
-      if (value === null) url.searchParams.delete(name);
-      else url.searchParams.set(name, value);
-    }
-    window.history.pushState(window.history.state, '', url);
-    window.dispatchEvent(new Event('convoscope:navigate'));
-  }, set);
+/**
+ * Edits the URL's search params as the app does (`pushSearchParams`): no reload. `fromDataOnly`
+ * first drops every param but `data` (filters, search, sort, view left by earlier steps).
+ */
+export async function navigateInPage(
+  page: Page,
+  set: Record<string, string | null>,
+  { fromDataOnly = false } = {},
+) {
+  await page.evaluate(
+    ({ set, fromDataOnly }) => {
+      const url = new URL(window.location.href);
+      if (fromDataOnly)
+        for (const name of [...new Set(url.searchParams.keys())])
+          if (name !== 'data') url.searchParams.delete(name);
+      for (const [name, value] of Object.entries(set)) {
+        if (value === null) url.searchParams.delete(name);
+        else url.searchParams.set(name, value);
+      }
+      window.history.pushState(window.history.state, '', url);
+      window.dispatchEvent(new Event('convoscope:navigate'));
+    },
+    { set, fromDataOnly },
+  );
 }

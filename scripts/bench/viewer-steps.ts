@@ -15,6 +15,7 @@ import {
   armOpenTiming,
   installPageProbes,
   jumpAndTime,
+  navigateInPage,
   openTiming,
   scrollAndWatch,
   scrollGridToRow,
@@ -44,15 +45,7 @@ const jumped = new Map<string, JumpTiming[]>();
 
 /** Only the dataset in the URL (no filters, search, sort or selection left by earlier steps). */
 async function showList(page: Page, sort: ConversationSort) {
-  await page.evaluate((sortParam) => {
-    const url = new URL(window.location.href);
-    for (const name of [...new Set(url.searchParams.keys())]) {
-      if (name !== 'data') url.searchParams.delete(name);
-    }
-    if (sortParam) url.searchParams.set('sort', sortParam);
-    window.history.pushState(window.history.state, '', url);
-    window.dispatchEvent(new Event('convoscope:navigate'));
-  }, sortParamOf(sort));
+  await navigateInPage(page, { sort: sortParamOf(sort) }, { fromDataOnly: true });
   await page.getByRole('grid', { name: 'Conversations' }).waitFor({ timeout: WAIT_MS });
   await settleGrid(page, GEOMETRY);
 }
