@@ -18,15 +18,23 @@ const dataUrl = () =>
     .map((n) => `data=${encodeURIComponent(`${DATA_ORIGIN}/${n}`)}`)
     .join('&')}`;
 
-/** Native DuckDB's count of conversations with a message matching an RE2 pattern. */
-async function nativeSearchCount(re2: string, role?: 'user' | 'assistant'): Promise<number> {
+/**
+ * Native DuckDB's count of conversations with a message matching an RE2 pattern (in `role`'s
+ * messages only, when given), of `model` only, when given.
+ */
+async function nativeSearchCount(
+  re2: string,
+  role?: 'user' | 'assistant',
+  model?: string,
+): Promise<number> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   const files = `[${shardPaths().map(quoteString).join(', ')}]`;
   const roleCondition = role ? ` AND m.role = ${quoteString(role)}` : '';
+  const modelCondition = model ? ` AND model = ${quoteString(model)}` : '';
   const reader = await conn.runAndReadAll(
     `SELECT count(*)::INTEGER AS n FROM read_parquet(${files})
-     WHERE len(list_filter(conversation, m -> regexp_matches(m.content, ${quoteString(re2)})${roleCondition})) > 0`,
+     WHERE len(list_filter(conversation, m -> regexp_matches(m.content, ${quoteString(re2)})${roleCondition})) > 0${modelCondition}`,
   );
   conn.closeSync();
   return Number(reader.getRowObjects()[0]!.n);
@@ -46,6 +54,9 @@ async function holdData(page: Page) {
     await page.unroute(`${DATA_ORIGIN}/**`);
   };
 }
+
+/** "marathon" as a whole word, in RE2 (as the app's whole-word search means it). */
+const MARATHON_WORD = '(?i)(^|[^\\pL\\pN\\pM_])marathon([^\\pL\\pN\\pM_]|$)';
 
 const status = (page: Page) => page.getByRole('status');
 const searchbox = (page: Page) => page.getByRole('searchbox', { name: 'Search conversations' });
@@ -102,7 +113,7 @@ test('a search in user messages only, as a whole word, counts what native DuckDB
 }) => {
   const [total, matching] = await Promise.all([
     nativeRowCount(shardPaths()),
-    nativeSearchCount('(?i)(^|[^\\pL\\pN\\pM_])marathon([^\\pL\\pN\\pM_]|$)', 'user'),
+    nativeSearchCount(MARATHON_WORD, 'user'),
   ]);
   expect(matching).toBeGreaterThan(0);
   await page.goto(`${dataUrl()}&q=Marathon&qscope=user&qword=1`);
@@ -111,6 +122,22 @@ test('a search in user messages only, as a whole word, counts what native DuckDB
   );
   await expect(page.getByRole('combobox', { name: 'Search in' })).toHaveValue('user');
   await expect(page.getByRole('checkbox', { name: 'Whole word' })).toBeChecked();
+
+  // Under the completed search, facets count and narrow what native DuckDB counts (in the page,
+  // from the cube of the search's hits).
+  const vicuna = await nativeSearchCount(MARATHON_WORD, 'user', 'vicuna-13b');
+  expect(vicuna).toBeGreaterThan(0);
+  const models = page
+    .getByRole('region', { name: 'Filters' })
+    .getByRole('group', { name: 'Model' });
+  const option = models.getByRole('checkbox', { name: 'vicuna-13b', exact: true });
+  // The count beside the option (hidden from the accessibility tree, which reads the label).
+  const count = option.locator('xpath=ancestor::li[1]/span[@aria-hidden="true"]');
+  await expect(count).toHaveText(formatCount(vicuna));
+  await option.check();
+  await expect(status(page)).toHaveText(
+    `${formatCount(vicuna)} of ${formatCount(total)} conversations`,
+  );
 });
 
 test('Cancel stops a scan and keeps the search that was complete before', async ({

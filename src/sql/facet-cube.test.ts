@@ -31,6 +31,29 @@ describe('which filter states the pre-aggregated counts answer', () => {
     expect(cubeAnswers(filters)).toBe(answers);
   });
 
+  it.each<[string, Filters, boolean]>([
+    ['a completed search', { ...EMPTY_FILTERS, search, searchHits: 3 }, true],
+    [
+      'the same with cube columns',
+      { ...EMPTY_FILTERS, models: ['a'], search, searchHits: 3 },
+      true,
+    ],
+    ['no search', EMPTY_FILTERS, false],
+    ['a search still scanning', { ...EMPTY_FILTERS, search }, false],
+    [
+      'a completed search and stored ids',
+      { ...EMPTY_FILTERS, search, searchHits: 3, idQuery: 'SELECT 1', idSet: 2 },
+      false,
+    ],
+    [
+      'a completed search and a minimum score',
+      { ...EMPTY_FILTERS, search, searchHits: 3, minScores: { hate: 0.5 } },
+      false,
+    ],
+  ])("a search's cube of hits answers: %s", (_, filters, answers) => {
+    expect(cubeAnswers(filters, 'search')).toBe(answers);
+  });
+
   it('group by every column a filter reads except the scores', () => {
     expect(CUBE_DIMENSIONS).toEqual(expect.arrayContaining(['model', 'turn', 'country', 'toxic']));
     expect(CUBE_DIMENSIONS.some((c) => c.startsWith('max_'))).toBe(false);

@@ -7,7 +7,9 @@ import {
   HOSTILE_STRINGS,
   matchesAll,
 } from '../features/filters/testing/brute-force-counts';
+import { cubeColumns, cubeFacetRows } from '../features/filters/cube-counts';
 import type { SearchSpec } from '../lib/search-pattern';
+import { buildReadCube, buildReadSearchCube, cubeAnswers } from './facet-cube';
 import { buildFacetCountsQuery, parseFacetRows } from './facets';
 import { buildFilterWhere } from './filters';
 import type { Row } from './query';
@@ -19,6 +21,7 @@ import {
   SEARCH_HITS,
 } from './search-hits';
 import { conversationsFixture } from './testing/conversations-fixture';
+import { makeCubes } from './testing/facet-cubes';
 
 const spec = (text: string): SearchSpec => ({ text, scope: 'all', regex: false, wholeWord: false });
 
@@ -109,6 +112,27 @@ describe('completed searches joined into the filters', () => {
     expect(FACET_NAMES).toContain('search');
     const onlySearch: Filters = { ...EMPTY_FILTERS, search: spec('x'), searchHits: 1 };
     expect(buildFilterWhere(onlySearch, { except: 'search' })).toEqual({ sql: 'TRUE', params: [] });
+  });
+
+  it("counts every facet in the page from the cube of the search's hits, under every other filter", async () => {
+    await makeCubes(fixture.run);
+    const everything = cubeColumns(await fixture.run({ sql: buildReadCube(), params: [] }));
+    const hits = cubeColumns(await fixture.run(buildReadSearchCube(1)));
+    expect(hits.length).toBeLessThan(BRUTE_FORCE_SEARCH_HITS.get(1)!.size);
+    let counted = 0;
+    for (const [name, others] of Object.entries(FILTER_STATES)) {
+      const filters: Filters = { ...others, search: spec('x'), searchHits: 1 };
+      if (!cubeAnswers(filters, 'search')) continue;
+      const counts = parseFacetRows(cubeFacetRows(hits, filters, everything), filters);
+      expect(counts, name).toEqual(bruteForceCounts(all, filters));
+      counted++;
+    }
+    expect(counted).toBeGreaterThan(5);
+    // Without the search, or beside a minimum score, the hits' cube does not answer.
+    expect(() => cubeFacetRows(hits, EMPTY_FILTERS, everything)).toThrow(/cannot answer/);
+    const withMin: Filters = { ...EMPTY_FILTERS, search: spec('x'), searchHits: 1 };
+    withMin.minScores = { hate: 0.5 };
+    expect(() => cubeFacetRows(hits, withMin, everything)).toThrow(/cannot answer/);
   });
 
   it('reads the first hits back by row, and drops one search or all of them', async () => {

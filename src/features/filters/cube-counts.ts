@@ -1,4 +1,4 @@
-import { cubeAnswers } from '../../sql/facet-cube';
+import { cubeAnswers, type CubeScope } from '../../sql/facet-cube';
 import { TURN_BUCKET_CAP, TURN_BUCKET_LABELS, type FacetRow } from '../../sql/facets';
 import { CATEGORY_IDS } from '../../sql/moderation';
 import { FLAGGED_MODES, type FacetName, type FlaggedMode, type Filters } from './filters';
@@ -139,10 +139,16 @@ function failUnlessBool(failed: Uint16Array, column: BoolColumn, wanted: boolean
 
 /**
  * Which of the filters' conditions each cube row fails, one bit per facet: 0 when the row is in
- * the selection. Only for states the cube answers (`cubeAnswers`).
+ * the selection. Only for states the cube answers (`cubeAnswers`); a cube of a search's hits
+ * (`scope` 'search') already holds only the rows meeting the search.
  */
-export function failedConditions(cube: CubeColumns, filters: Filters): Uint16Array {
-  if (!cubeAnswers(filters)) throw new Error('the facet cube cannot answer this filter state');
+export function failedConditions(
+  cube: CubeColumns,
+  filters: Filters,
+  scope: CubeScope = 'all',
+): Uint16Array {
+  if (!cubeAnswers(filters, scope))
+    throw new Error('the facet cube cannot answer this filter state');
   const failed = new Uint16Array(cube.length);
   if (filters.models.length > 0) failUnlessAmong(failed, cube.model, filters.models, BIT.model);
   if (filters.languages.length > 0)
@@ -189,11 +195,17 @@ function turnBucketIndex(turn: number): number {
  * The rows `buildFacetCountsQuery` returns for `filters` (feed them to `parseFacetRows`): every
  * facet counted under every filter but its own. Only for states the cube answers (`cubeAnswers`).
  * One pass over the cube: each row's mask of failed conditions decides which facets it counts for
- * (all when it fails none, only facet f when it fails f's condition alone).
+ * (all when it fails none, only facet f when it fails f's condition alone). When `cube` holds
+ * only a completed search's hits (`buildReadSearchCube`), `everything` is the facet cube of every
+ * conversation, which N and the known counts are totals of.
  */
-export function cubeFacetRows(cube: CubeColumns, filters: Filters): FacetRow[] {
-  const failed = failedConditions(cube, filters);
-  const totals = { all: 0, redacted_known: 0, toxic_known: 0, country_known: 0, matching: 0 };
+export function cubeFacetRows(
+  cube: CubeColumns,
+  filters: Filters,
+  everything?: CubeColumns,
+): FacetRow[] {
+  const failed = failedConditions(cube, filters, everything ? 'search' : 'all');
+  const totals = { ...datasetTotals(everything ?? cube), matching: 0 };
   const model = new Float64Array(cube.model.values.length);
   const language = new Float64Array(cube.language.values.length);
   const country = new Float64Array(cube.country.values.length);
@@ -207,13 +219,9 @@ export function cubeFacetRows(cube: CubeColumns, filters: Filters): FacetRow[] {
   const toxic = { true: 0, false: 0 };
   for (let i = 0; i < cube.length; i++) {
     const n = cube.n[i]!;
-    totals.all += n;
     const isRedacted = cube.redacted[i]!;
     const isToxic = cube.toxic[i]!;
     const countryCode = cube.country.codes[i]!;
-    if (isRedacted >= 0) totals.redacted_known += n;
-    if (isToxic >= 0) totals.toxic_known += n;
-    if (countryCode >= 0) totals.country_known += n;
     const f = failed[i]!;
     if (f === 0) totals.matching += n;
     // A row failing two conditions or more counts for no facet; one failing only facet X's own
@@ -250,6 +258,19 @@ export function cubeFacetRows(cube: CubeColumns, filters: Filters): FacetRow[] {
     ...rows('redacted', Object.entries(redacted)),
     ...rows('toxic', Object.entries(toxic)),
   ];
+}
+
+/** N (every conversation) and the conversations whose `redacted`, `toxic`, `country` is known. */
+function datasetTotals(cube: CubeColumns) {
+  const totals = { all: 0, redacted_known: 0, toxic_known: 0, country_known: 0 };
+  for (let i = 0; i < cube.length; i++) {
+    const n = cube.n[i]!;
+    totals.all += n;
+    if (cube.redacted[i]! >= 0) totals.redacted_known += n;
+    if (cube.toxic[i]! >= 0) totals.toxic_known += n;
+    if (cube.country.codes[i]! >= 0) totals.country_known += n;
+  }
+  return totals;
 }
 
 /**

@@ -18,4 +18,19 @@ describe('readCubeOnce', () => {
     expect(await readCubeOnce(2, 'score:sexual', failing)).toBe('read at last');
     expect(failing).toHaveBeenCalledTimes(2);
   });
+
+  it("keeps only the latest cube of a family, such as a search's hits", async () => {
+    const read = vi.fn(async () => 'cube');
+    await readCubeOnce(7, 'facet', read);
+    await readCubeOnce(7, 'search:1', read, 'search:');
+    await readCubeOnce(7, 'search:1', read, 'search:');
+    expect(read).toHaveBeenCalledTimes(2);
+    await readCubeOnce(7, 'search:2', read, 'search:');
+    expect(read).toHaveBeenCalledTimes(3);
+    // Search 1's cube was let go when search 2's was read; the facet cube stays.
+    await readCubeOnce(7, 'search:1', read, 'search:');
+    expect(read).toHaveBeenCalledTimes(4);
+    await readCubeOnce(7, 'facet', read);
+    expect(read).toHaveBeenCalledTimes(4);
+  });
 });

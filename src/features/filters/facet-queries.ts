@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { runQuery } from '../../db/engine';
-import { buildReadCube, cubeAnswers } from '../../sql/facet-cube';
+import { buildReadCube, buildReadSearchCube, cubeAnswers } from '../../sql/facet-cube';
 import { buildFacetCountsQuery, parseFacetRows } from '../../sql/facets';
 import { cubeColumns, cubeFacetRows, type CubeColumns } from './cube-counts';
 import { readCubeOnce } from './cube-reads';
@@ -23,10 +23,19 @@ const facetCube = (datasetVersion: number): Promise<CubeColumns> =>
     runQuery({ sql: buildReadCube(), params: [] }, { urgent: true }).then(cubeColumns),
   );
 
+/** The facet cube of one completed search's hits, read once; the next search's replaces it. */
+const searchCube = (datasetVersion: number, searchHits: number): Promise<CubeColumns> =>
+  readCubeOnce(
+    datasetVersion,
+    `search:${searchHits}`,
+    () => runQuery(buildReadSearchCube(searchHits), { urgent: true }).then(cubeColumns),
+    'search:',
+  );
+
 /**
  * Every facet count plus N and M for one filter state: counted in the page from the facet cube when
- * it can answer (src/features/filters/cube-counts.ts), else by a statement over `conversations`;
- * old counts stay shown while new ones run.
+ * it can answer (src/features/filters/cube-counts.ts), or under a completed search from the cube of
+ * its hits, else by a statement over `conversations`; old counts stay shown while new ones run.
  */
 export function facetCountsOptions(datasetVersion: number, filters: Filters) {
   return queryOptions({
@@ -34,6 +43,13 @@ export function facetCountsOptions(datasetVersion: number, filters: Filters) {
     queryFn: async () => {
       if (cubeAnswers(filters))
         return parseFacetRows(cubeFacetRows(await facetCube(datasetVersion), filters), filters);
+      if (filters.searchHits !== undefined && cubeAnswers(filters, 'search')) {
+        const [everything, hits] = await Promise.all([
+          facetCube(datasetVersion),
+          searchCube(datasetVersion, filters.searchHits),
+        ]);
+        return parseFacetRows(cubeFacetRows(hits, filters, everything), filters);
+      }
       return parseFacetRows(
         await runQuery(buildFacetCountsQuery(filters), { urgent: true }),
         filters,
