@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, type Filters } from '../features/filters/filters';
-import { buildCreateScoreCube, buildReadCube, cubeAnswers, CUBE_DIMENSIONS } from './facet-cube';
+import {
+  buildCreateScoreCube,
+  buildReadCube,
+  buildReadSearchCube,
+  cubeAnswers,
+  CUBE_DIMENSIONS,
+} from './facet-cube';
 import type { CategoryId } from './moderation';
 
 const search = { text: 'python', scope: 'all', regex: false, wholeWord: false } as const;
@@ -63,5 +69,6 @@ describe('which filter states the pre-aggregated counts answer', () => {
     const hostile = 'x"; DROP TABLE t; --' as CategoryId;
     expect(() => buildCreateScoreCube(hostile)).toThrow(/Unknown moderation category/);
     expect(() => buildReadCube(hostile)).toThrow(/Unknown moderation category/);
+    expect(() => buildReadSearchCube(1, hostile)).toThrow(/Unknown moderation category/);
   });
 });

@@ -7,9 +7,14 @@ import {
   HOSTILE_STRINGS,
   matchesAll,
 } from '../features/filters/testing/brute-force-counts';
+import { cubeChartRows, scoreCubeColumns } from '../features/charts/cube-charts';
+import { bruteForceCharts } from '../features/charts/testing/brute-force-charts';
 import { cubeColumns, cubeFacetRows } from '../features/filters/cube-counts';
 import type { SearchSpec } from '../lib/search-pattern';
+import { buildChartsQuery } from './charts';
+import { parseChartRows } from './charts-data';
 import { buildReadCube, buildReadSearchCube, cubeAnswers } from './facet-cube';
+import { CATEGORY_IDS } from './moderation';
 import { buildFacetCountsQuery, parseFacetRows } from './facets';
 import { buildFilterWhere } from './filters';
 import type { Row } from './query';
@@ -133,6 +138,28 @@ describe('completed searches joined into the filters', () => {
     const withMin: Filters = { ...EMPTY_FILTERS, search: spec('x'), searchHits: 1 };
     withMin.minScores = { hate: 0.5 };
     expect(() => cubeFacetRows(hits, withMin, everything)).toThrow(/cannot answer/);
+  });
+
+  it("draws every chart in the page from a category's cube of the search's hits", async () => {
+    let counted = 0;
+    for (const [name, others] of Object.entries(FILTER_STATES)) {
+      const filters: Filters = { ...others, search: spec('x'), searchHits: 1 };
+      if (!cubeAnswers(filters, 'search')) continue;
+      const category = CATEGORY_IDS[counted % CATEGORY_IDS.length]!;
+      const cube = scoreCubeColumns(await fixture.run(buildReadSearchCube(1, category)));
+      const page = parseChartRows(cubeChartRows(cube, filters, 'search'), category);
+      const table = parseChartRows(
+        await fixture.run(buildChartsQuery(filters, { scoreCategory: category })),
+        category,
+      );
+      expect(page, name).toEqual(table);
+      expect(
+        { ...page, turns: page.turns.map((t) => t.count), scores: page.scores.map((b) => b.count) },
+        name,
+      ).toEqual(bruteForceCharts(all, filters, category));
+      counted++;
+    }
+    expect(counted).toBeGreaterThan(5);
   });
 
   it('reads the first hits back by row, and drops one search or all of them', async () => {

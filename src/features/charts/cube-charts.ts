@@ -1,4 +1,5 @@
 import { TOP_LANGUAGES, type ChartRow } from '../../sql/charts';
+import type { CubeScope } from '../../sql/facet-cube';
 import { TURN_BUCKET_LABELS } from '../../sql/facets';
 import { CATEGORY_IDS } from '../../sql/moderation';
 import { cubeColumns, failedConditions, present, type CubeColumns } from '../filters/cube-counts';
@@ -27,9 +28,16 @@ export function scoreCubeColumns(
   };
 }
 
-/** The rows `buildChartsQuery` returns for `filters` (feed them to `parseChartRows`). */
-export function cubeChartRows(cube: ScoreCubeColumns, filters: Filters): ChartRow[] {
-  const failed = failedConditions(cube, filters);
+/**
+ * The rows `buildChartsQuery` returns for `filters` (feed them to `parseChartRows`), from a score
+ * cube of every conversation or, `scope` 'search', of a completed search's hits.
+ */
+export function cubeChartRows(
+  cube: ScoreCubeColumns,
+  filters: Filters,
+  scope: CubeScope = 'all',
+): ChartRow[] {
+  const failed = failedConditions(cube, filters, scope);
   const categoryCount = CATEGORY_IDS.length;
   const modelCount = cube.model.values.length;
   let matching = 0;
