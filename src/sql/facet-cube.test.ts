@@ -3,7 +3,7 @@ import { EMPTY_FILTERS, type Filters } from '../features/filters/filters';
 import {
   buildCreateScoreCube,
   buildReadCube,
-  buildReadSearchCube,
+  buildReadSubsetCube,
   cubeAnswers,
   CUBE_DIMENSIONS,
 } from './facet-cube';
@@ -46,18 +46,27 @@ describe('which filter states the pre-aggregated counts answer', () => {
     ],
     ['no search', EMPTY_FILTERS, false],
     ['a search still scanning', { ...EMPTY_FILTERS, search }, false],
+    ['stored ids', { ...EMPTY_FILTERS, idQuery: 'SELECT 1', idSet: 2 }, true],
     [
       'a completed search and stored ids',
       { ...EMPTY_FILTERS, search, searchHits: 3, idQuery: 'SELECT 1', idSet: 2 },
-      false,
+      true,
     ],
     [
       'a completed search and a minimum score',
       { ...EMPTY_FILTERS, search, searchHits: 3, minScores: { hate: 0.5 } },
       false,
     ],
-  ])("a search's cube of hits answers: %s", (_, filters, answers) => {
-    expect(cubeAnswers(filters, 'search')).toBe(answers);
+  ])('a cube of a stored subset answers: %s', (_, filters, answers) => {
+    expect(cubeAnswers(filters, 'subset')).toBe(answers);
+  });
+
+  it('make a subset cube only of a stored subset, with both conditions when both are stored', () => {
+    expect(() => buildReadSubsetCube({ searchHits: undefined, idSet: undefined })).toThrow(
+      /stored subset/,
+    );
+    expect(buildReadSubsetCube({ searchHits: 3, idSet: 2 }).params).toEqual([3, 2]);
+    expect(buildReadSubsetCube({ searchHits: undefined, idSet: 2 }).params).toEqual([2]);
   });
 
   it('group by every column a filter reads except the scores', () => {
@@ -69,6 +78,8 @@ describe('which filter states the pre-aggregated counts answer', () => {
     const hostile = 'x"; DROP TABLE t; --' as CategoryId;
     expect(() => buildCreateScoreCube(hostile)).toThrow(/Unknown moderation category/);
     expect(() => buildReadCube(hostile)).toThrow(/Unknown moderation category/);
-    expect(() => buildReadSearchCube(1, hostile)).toThrow(/Unknown moderation category/);
+    expect(() => buildReadSubsetCube({ searchHits: 1, idSet: undefined }, hostile)).toThrow(
+      /Unknown moderation category/,
+    );
   });
 });

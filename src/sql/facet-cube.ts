@@ -4,6 +4,7 @@ import { CONVERSATIONS } from './conversations-table';
 import { CATEGORIES, type CategoryId } from './moderation';
 import type { SqlQuery } from './query';
 import { quoteIdentifier } from './quote';
+import { buildIdSetCondition } from './id-sets';
 import { buildSearchHitsCondition } from './search-hits';
 
 /**
@@ -27,7 +28,8 @@ import { buildSearchHitsCondition } from './search-hits';
  *   table), dropped with every new `conversations`.
  *
  * What the cubes cannot answer falls back to `conversations`: a minimum score (a threshold inside
- * a bin), a completed text search (`search_hits`) and a console id set (`id_sets`).
+ * a bin); a completed text search (`search_hits`) and a console id set (`id_sets`) are answered by
+ * a cube of those conversations alone (`buildReadSubsetCube`).
  */
 export const FACET_CUBE = 'facet_cube';
 /** The cube made beside the staging table, renamed to `FACET_CUBE` in the swap's transaction. */
@@ -54,21 +56,38 @@ export const CUBE_DIMENSIONS = [
 ] as const;
 
 /**
- * What a cube's rows stand for: every conversation (`facet_cube`, the score cubes), or only the
- * conversations a completed search matched (`buildReadSearchCube`).
+ * What a cube's rows stand for: every conversation (`facet_cube`, the score cubes), or only a
+ * stored subset of them (`buildReadSubsetCube`).
  */
-export type CubeScope = 'all' | 'search';
+export type CubeScope = 'all' | 'subset';
+
+/**
+ * The stored row sets narrowing a filter state: a completed search's hits (`search_hits`) and a
+ * console query's stored ids (`id_sets`). Neither narrows until it is stored.
+ */
+export interface StoredSubset {
+  searchHits: number | undefined;
+  idSet: number | undefined;
+}
+
+export function storedSubset(filters: Filters): StoredSubset | undefined {
+  const searchHits = filters.search === undefined ? undefined : filters.searchHits;
+  const idSet = filters.idQuery === undefined ? undefined : filters.idSet;
+  return searchHits === undefined && idSet === undefined ? undefined : { searchHits, idSet };
+}
+
+/** Names a subset, e.g. for the page's cache of cubes read. */
+export const subsetKey = ({ searchHits, idSet }: StoredSubset) =>
+  `hits=${searchHits ?? '-'},ids=${idSet ?? '-'}`;
 
 /**
  * True when every active filter is a condition on `CUBE_DIMENSIONS` alone: the cubes can answer
- * the state (for charts, once the category's score cube is made, `buildCreateScoreCube`). A cube
- * of a search's hits answers the states of that completed search in the same way.
+ * the state (for charts, once the category's score cube is made, `buildCreateScoreCube`). With a
+ * stored subset, only a cube of that subset (`scope` 'subset') answers, in the same way.
  */
 export function cubeAnswers(filters: Filters, scope: CubeScope = 'all'): boolean {
-  const completedSearch = filters.search !== undefined && filters.searchHits !== undefined;
-  const storedIds = filters.idQuery !== undefined && filters.idSet !== undefined;
   const minScores = Object.values(filters.minScores).some((min) => min !== undefined);
-  return completedSearch === (scope === 'search') && !storedIds && !minScores;
+  return (storedSubset(filters) !== undefined) === (scope === 'subset') && !minScores;
 }
 
 /** `facet_cube_next` from `from` (the staging table), for the swap to rename. */
@@ -122,18 +141,22 @@ export function buildReadCube(scoreCategory?: CategoryId): string {
 }
 
 /**
- * The facet cube of the conversations completed search `searchId` matched, in `buildReadCube`'s
- * columns (with `scoreCategory`'s `bin`, as its score cube, when given), read straight into the
- * page: one scan when the search completes, and every filter change under the search is then
+ * The facet cube of a stored subset's conversations alone, in `buildReadCube`'s columns (with
+ * `scoreCategory`'s `bin`, as its score cube, when given), read straight into the page: one scan
+ * when the search completes or the ids are stored, and every filter change under them is then
  * counted in the page (a statement over `conversations` took 280-460 ms a click at 1M rows).
  */
-export function buildReadSearchCube(searchId: number, scoreCategory?: CategoryId): SqlQuery {
-  const hits = buildSearchHitsCondition(searchId);
+export function buildReadSubsetCube(subset: StoredSubset, scoreCategory?: CategoryId): SqlQuery {
+  const conditions: SqlQuery[] = [];
+  if (subset.searchHits !== undefined) conditions.push(buildSearchHitsCondition(subset.searchHits));
+  if (subset.idSet !== undefined) conditions.push(buildIdSetCondition(subset.idSet));
+  if (conditions.length === 0) throw new Error('a subset cube needs a stored subset');
   const bin =
     scoreCategory === undefined ? '' : `, ${scoreBin(scoreColumnFor(scoreCategory))} AS bin`;
   return {
     sql: `SELECT ${readColumns().join(', ')}${bin}, count(*)::DOUBLE AS n
-FROM ${quoteIdentifier(CONVERSATIONS)} WHERE ${hits.sql} GROUP BY ALL`,
-    params: hits.params,
+FROM ${quoteIdentifier(CONVERSATIONS)} WHERE ${conditions.map((c) => c.sql).join(' AND ')}
+GROUP BY ALL`,
+    params: conditions.flatMap((c) => c.params),
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_FILTERS, FACET_NAMES, type Filters } from '../features/filters/filters';
 import {
+  BRUTE_FORCE_ID_SETS,
   BRUTE_FORCE_SEARCH_HITS,
   bruteForceCounts,
   FILTER_STATES,
@@ -13,7 +14,8 @@ import { cubeColumns, cubeFacetRows } from '../features/filters/cube-counts';
 import type { SearchSpec } from '../lib/search-pattern';
 import { buildChartsQuery } from './charts';
 import { parseChartRows } from './charts-data';
-import { buildReadCube, buildReadSearchCube, cubeAnswers } from './facet-cube';
+import { buildReadCube, buildReadSubsetCube, cubeAnswers } from './facet-cube';
+import { buildCreateIdSetsTable, ID_SETS } from './id-sets';
 import { CATEGORY_IDS } from './moderation';
 import { buildFacetCountsQuery, parseFacetRows } from './facets';
 import { buildFilterWhere } from './filters';
@@ -29,6 +31,7 @@ import { conversationsFixture } from './testing/conversations-fixture';
 import { makeCubes } from './testing/facet-cubes';
 
 const spec = (text: string): SearchSpec => ({ text, scope: 'all', regex: false, wholeWord: false });
+const SEARCH_1 = { searchHits: 1, idSet: undefined };
 
 describe('completed searches joined into the filters', () => {
   let fixture: Awaited<ReturnType<typeof conversationsFixture>>;
@@ -122,12 +125,12 @@ describe('completed searches joined into the filters', () => {
   it("counts every facet in the page from the cube of the search's hits, under every other filter", async () => {
     await makeCubes(fixture.run);
     const everything = cubeColumns(await fixture.run({ sql: buildReadCube(), params: [] }));
-    const hits = cubeColumns(await fixture.run(buildReadSearchCube(1)));
+    const hits = cubeColumns(await fixture.run(buildReadSubsetCube(SEARCH_1)));
     expect(hits.length).toBeLessThan(BRUTE_FORCE_SEARCH_HITS.get(1)!.size);
     let counted = 0;
     for (const [name, others] of Object.entries(FILTER_STATES)) {
       const filters: Filters = { ...others, search: spec('x'), searchHits: 1 };
-      if (!cubeAnswers(filters, 'search')) continue;
+      if (!cubeAnswers(filters, 'subset')) continue;
       const counts = parseFacetRows(cubeFacetRows(hits, filters, everything), filters);
       expect(counts, name).toEqual(bruteForceCounts(all, filters));
       counted++;
@@ -140,14 +143,43 @@ describe('completed searches joined into the filters', () => {
     expect(() => cubeFacetRows(hits, withMin, everything)).toThrow(/cannot answer/);
   });
 
+  it('counts from the cube of stored console ids, alone or beside the search', async () => {
+    await fixture.conn.run(buildCreateIdSetsTable());
+    const ids = all.filter((_, i) => i % 3 === 0).map((r) => r.conversation_id as string);
+    BRUTE_FORCE_ID_SETS.set(9, new Set(ids));
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await fixture.run({
+        sql: `INSERT INTO ${ID_SETS} VALUES ${chunk.map(() => '(9, ?)').join(', ')}`,
+        params: chunk,
+      });
+    }
+    const everything = cubeColumns(await fixture.run({ sql: buildReadCube(), params: [] }));
+    const idQuery = 'SELECT conversation_id FROM conversations';
+    for (const [name, filters] of [
+      ['stored ids', { ...EMPTY_FILTERS, idQuery, idSet: 9 }],
+      ['stored ids and a model', { ...FILTER_STATES['one model']!, idQuery, idSet: 9 }],
+      [
+        'stored ids and the search',
+        { ...EMPTY_FILTERS, idQuery, idSet: 9, search: spec('x'), searchHits: 1 },
+      ],
+    ] as [string, Filters][]) {
+      const subset = { searchHits: filters.searchHits, idSet: 9 };
+      const rows = cubeColumns(await fixture.run(buildReadSubsetCube(subset)));
+      expect(parseFacetRows(cubeFacetRows(rows, filters, everything), filters), name).toEqual(
+        bruteForceCounts(all, filters),
+      );
+    }
+  });
+
   it("draws every chart in the page from a category's cube of the search's hits", async () => {
     let counted = 0;
     for (const [name, others] of Object.entries(FILTER_STATES)) {
       const filters: Filters = { ...others, search: spec('x'), searchHits: 1 };
-      if (!cubeAnswers(filters, 'search')) continue;
+      if (!cubeAnswers(filters, 'subset')) continue;
       const category = CATEGORY_IDS[counted % CATEGORY_IDS.length]!;
-      const cube = scoreCubeColumns(await fixture.run(buildReadSearchCube(1, category)));
-      const page = parseChartRows(cubeChartRows(cube, filters, 'search'), category);
+      const cube = scoreCubeColumns(await fixture.run(buildReadSubsetCube(SEARCH_1, category)));
+      const page = parseChartRows(cubeChartRows(cube, filters, 'subset'), category);
       const table = parseChartRows(
         await fixture.run(buildChartsQuery(filters, { scoreCategory: category })),
         category,

@@ -1,7 +1,14 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { prepareScoreCube, runQuery } from '../../db/engine';
 import { buildChartsQuery } from '../../sql/charts';
-import { buildReadCube, buildReadSearchCube, cubeAnswers } from '../../sql/facet-cube';
+import {
+  buildReadCube,
+  buildReadSubsetCube,
+  cubeAnswers,
+  storedSubset,
+  subsetKey,
+  type StoredSubset,
+} from '../../sql/facet-cube';
 import { parseChartRows } from '../../sql/charts-data';
 import { cubeChartRows, scoreCubeColumns, type ScoreCubeColumns } from './cube-charts';
 import type { CategoryId } from '../../sql/moderation';
@@ -18,35 +25,37 @@ const scoreCube = (datasetVersion: number, category: CategoryId): Promise<ScoreC
       .then(scoreCubeColumns),
   );
 
-/** A category's score cube of one completed search's hits; the next one read replaces it. */
-const searchScoreCube = (
+/** A category's score cube of a stored subset (search hits, stored ids); the next replaces it. */
+const subsetScoreCube = (
   datasetVersion: number,
-  searchHits: number,
+  subset: StoredSubset,
   category: CategoryId,
 ): Promise<ScoreCubeColumns> =>
   readCubeOnce(
     datasetVersion,
-    `search-score:${searchHits}:${category}`,
-    () =>
-      runQuery(buildReadSearchCube(searchHits, category), { urgent: true }).then(scoreCubeColumns),
-    'search-score:',
+    `subset-score:${subsetKey(subset)}:${category}`,
+    () => runQuery(buildReadSubsetCube(subset, category), { urgent: true }).then(scoreCubeColumns),
+    'subset-score:',
   );
 
 /** The chart rows from a cube when one can answer `filters` (src/features/charts/cube-charts.ts). */
 async function cubeRows(datasetVersion: number, filters: Filters, category: CategoryId) {
   if (cubeAnswers(filters))
     return cubeChartRows(await scoreCube(datasetVersion, category), filters);
-  if (filters.searchHits !== undefined && cubeAnswers(filters, 'search')) {
-    const cube = await searchScoreCube(datasetVersion, filters.searchHits, category);
-    return cubeChartRows(cube, filters, 'search');
-  }
+  const subset = storedSubset(filters);
+  if (subset && cubeAnswers(filters, 'subset'))
+    return cubeChartRows(
+      await subsetScoreCube(datasetVersion, subset, category),
+      filters,
+      'subset',
+    );
   return undefined;
 }
 
 /**
  * Every chart and safety table for one filter state: counted in the page from the category's
  * score cube when it can answer (made and read on its first chart), or under a completed search
- * from that category's cube of its hits, else by a statement over `conversations`; old charts stay
+ * or stored ids from that category's cube of those rows, else by a statement over `conversations`; old charts stay
  * shown while new ones run.
  */
 export function chartsOptions(datasetVersion: number, filters: Filters, scoreCategory: CategoryId) {

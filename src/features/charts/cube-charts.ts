@@ -30,7 +30,7 @@ export function scoreCubeColumns(
 
 /**
  * The rows `buildChartsQuery` returns for `filters` (feed them to `parseChartRows`), from a score
- * cube of every conversation or, `scope` 'search', of a completed search's hits.
+ * cube of every conversation or, `scope` 'subset', of a stored subset's (`buildReadSubsetCube`).
  */
 export function cubeChartRows(
   cube: ScoreCubeColumns,

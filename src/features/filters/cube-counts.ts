@@ -139,8 +139,8 @@ function failUnlessBool(failed: Uint16Array, column: BoolColumn, wanted: boolean
 
 /**
  * Which of the filters' conditions each cube row fails, one bit per facet: 0 when the row is in
- * the selection. Only for states the cube answers (`cubeAnswers`); a cube of a search's hits
- * (`scope` 'search') already holds only the rows meeting the search.
+ * the selection. Only for states the cube answers (`cubeAnswers`); a cube of a stored subset
+ * (`scope` 'subset') already holds only the rows of the completed search or the stored ids.
  */
 export function failedConditions(
   cube: CubeColumns,
@@ -196,7 +196,7 @@ function turnBucketIndex(turn: number): number {
  * facet counted under every filter but its own. Only for states the cube answers (`cubeAnswers`).
  * One pass over the cube: each row's mask of failed conditions decides which facets it counts for
  * (all when it fails none, only facet f when it fails f's condition alone). When `cube` holds
- * only a completed search's hits (`buildReadSearchCube`), `everything` is the facet cube of every
+ * only a stored subset's rows (`buildReadSubsetCube`), `everything` is the facet cube of every
  * conversation, which N and the known counts are totals of.
  */
 export function cubeFacetRows(
@@ -204,7 +204,7 @@ export function cubeFacetRows(
   filters: Filters,
   everything?: CubeColumns,
 ): FacetRow[] {
-  const failed = failedConditions(cube, filters, everything ? 'search' : 'all');
+  const failed = failedConditions(cube, filters, everything ? 'subset' : 'all');
   const totals = { ...datasetTotals(everything ?? cube), matching: 0 };
   const model = new Float64Array(cube.model.values.length);
   const language = new Float64Array(cube.language.values.length);

@@ -1,6 +1,13 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { runQuery } from '../../db/engine';
-import { buildReadCube, buildReadSearchCube, cubeAnswers } from '../../sql/facet-cube';
+import {
+  buildReadCube,
+  buildReadSubsetCube,
+  cubeAnswers,
+  storedSubset,
+  subsetKey,
+  type StoredSubset,
+} from '../../sql/facet-cube';
 import { buildFacetCountsQuery, parseFacetRows } from '../../sql/facets';
 import { cubeColumns, cubeFacetRows, type CubeColumns } from './cube-counts';
 import { readCubeOnce } from './cube-reads';
@@ -23,19 +30,20 @@ const facetCube = (datasetVersion: number): Promise<CubeColumns> =>
     runQuery({ sql: buildReadCube(), params: [] }, { urgent: true }).then(cubeColumns),
   );
 
-/** The facet cube of one completed search's hits, read once; the next search's replaces it. */
-const searchCube = (datasetVersion: number, searchHits: number): Promise<CubeColumns> =>
+/** The facet cube of a stored subset (a search's hits, stored ids), read once; the next replaces it. */
+const subsetCube = (datasetVersion: number, subset: StoredSubset): Promise<CubeColumns> =>
   readCubeOnce(
     datasetVersion,
-    `search:${searchHits}`,
-    () => runQuery(buildReadSearchCube(searchHits), { urgent: true }).then(cubeColumns),
-    'search:',
+    `subset:${subsetKey(subset)}`,
+    () => runQuery(buildReadSubsetCube(subset), { urgent: true }).then(cubeColumns),
+    'subset:',
   );
 
 /**
  * Every facet count plus N and M for one filter state: counted in the page from the facet cube when
- * it can answer (src/features/filters/cube-counts.ts), or under a completed search from the cube of
- * its hits, else by a statement over `conversations`; old counts stay shown while new ones run.
+ * it can answer (src/features/filters/cube-counts.ts), or under a completed search or stored ids
+ * from the cube of those rows, else by a statement over `conversations`; old counts stay shown
+ * while new ones run.
  */
 export function facetCountsOptions(datasetVersion: number, filters: Filters) {
   return queryOptions({
@@ -43,12 +51,13 @@ export function facetCountsOptions(datasetVersion: number, filters: Filters) {
     queryFn: async () => {
       if (cubeAnswers(filters))
         return parseFacetRows(cubeFacetRows(await facetCube(datasetVersion), filters), filters);
-      if (filters.searchHits !== undefined && cubeAnswers(filters, 'search')) {
-        const [everything, hits] = await Promise.all([
+      const subset = storedSubset(filters);
+      if (subset && cubeAnswers(filters, 'subset')) {
+        const [everything, rows] = await Promise.all([
           facetCube(datasetVersion),
-          searchCube(datasetVersion, filters.searchHits),
+          subsetCube(datasetVersion, subset),
         ]);
-        return parseFacetRows(cubeFacetRows(hits, filters, everything), filters);
+        return parseFacetRows(cubeFacetRows(rows, filters, everything), filters);
       }
       return parseFacetRows(
         await runQuery(buildFacetCountsQuery(filters), { urgent: true }),
