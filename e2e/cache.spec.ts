@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -36,26 +37,30 @@ function trackShardReads(page: Page, names: string[]) {
 
 /**
  * The reads the list's "First prompt" previews make once a table is shown: the first shard's
- * footer (a suffix range) and the `conversation` leaves of its first row group, where the rows in
- * view are. A build would read other leaves of every row group of every shard.
+ * footer (a suffix range no longer than the footer) and the `conversation` leaves of its first
+ * row group, where the rows in view are. A build would read other leaves of every row group.
  */
 async function previewReads(reads: string[], firstShard: string): Promise<string[]> {
+  const path = join(E2E_DATA_DIR, firstShard);
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
+  const chunkStart = 'coalesce(dictionary_page_offset, data_page_offset)';
   const reader = await conn.runAndReadAll(
-    `SELECT min(coalesce(dictionary_page_offset, data_page_offset))::INTEGER AS start,
-            max(coalesce(dictionary_page_offset, data_page_offset) + total_compressed_size)::INTEGER AS stop
-     FROM parquet_metadata(${quoteString(join(E2E_DATA_DIR, firstShard))})
-     WHERE row_group_id = 0 AND path_in_schema LIKE 'conversation,%'`,
+    `SELECT min(${chunkStart}) FILTER (WHERE row_group_id = 0 AND path_in_schema LIKE 'conversation,%')::INTEGER AS start,
+            max(${chunkStart} + total_compressed_size) FILTER (WHERE row_group_id = 0 AND path_in_schema LIKE 'conversation,%')::INTEGER AS stop,
+            max(${chunkStart} + total_compressed_size)::INTEGER AS data_end
+     FROM parquet_metadata(${quoteString(path)})`,
   );
   conn.closeSync();
-  const { start, stop } = reader.getRowObjectsJS()[0] as { start: number; stop: number };
+  const { start, stop, data_end } = reader.getRowObjectsJS()[0] as Record<string, number>;
+  const footer = statSync(path).size - data_end!;
   return reads.filter((read) => {
-    const [path, range] = read.split(' ');
-    if (!path!.endsWith(`/${firstShard}`)) return false;
-    if (/^bytes=-\d+$/.test(range!)) return true;
-    const [from, to] = range!.slice('bytes='.length).split('-').map(Number);
-    return from! >= start && to! < stop;
+    const [at, range] = read.split(' ');
+    if (!at!.endsWith(`/${firstShard}`)) return false;
+    const suffix = /^bytes=-(\d+)$/.exec(range!);
+    if (suffix) return Number(suffix[1]) <= footer;
+    const span = /^bytes=(\d+)-(\d+)$/.exec(range!);
+    return span !== null && Number(span[1]) >= start! && Number(span[2]) < stop!;
   });
 }
 
@@ -115,7 +120,8 @@ test('a second open of the same shards comes from the cache; forgetting it build
   await expect(page.getByText('Opened from cache')).toBeVisible();
   // Only the previews of the rows in view read the shards.
   await firstPreviewShown(page);
-  expect(reads.length).toBeGreaterThan(0);
+  // The workers' requests reach the test through their own channel: they may trail the page.
+  await expect.poll(() => reads.length).toBeGreaterThan(0);
   expect(reads, 'shard reads while opening from the cache').toEqual(
     await previewReads(reads, names[0]!),
   );
@@ -147,7 +153,8 @@ test('an index sidecar beside the shards is used instead of building', async ({
   await expect(page.getByRole('status')).toHaveText(expected, OPENED);
   await expect(page.getByText('Opened from the index beside the shards')).toBeVisible();
   await firstPreviewShown(page);
-  expect(reads.length).toBeGreaterThan(0);
+  // The workers' requests reach the test through their own channel: they may trail the page.
+  await expect.poll(() => reads.length).toBeGreaterThan(0);
   expect(reads, 'shard reads while opening from the sidecar').toEqual(
     await previewReads(reads, names[0]!),
   );

@@ -262,10 +262,10 @@ export function openDataset(): object | undefined {
 /**
  * Starts the search workers and opens every shard in each (footers only), so a first search does
  * not pay for it: call when the user shows intent (focus in the search box). Idempotent per
- * dataset; failures are left for the search itself to report. Not while the page's reader runs:
- * a search borrows it for its first row groups (src/db/search.ts), and compiling our workers at
- * focus took the two cores from those reads when Enter followed at once (first 100 hits at 1M:
- * 324-483 ms with, 169-277 ms without; the full scan no slower). Ours then start at the search.
+ * dataset; failures are left for the search itself to report. Not once the page's reader has
+ * started (a build or preview read starts it for the page's life): a search borrows it first
+ * (src/db/search.ts), and compiling ours at focus took the cores from those reads when Enter
+ * followed at once (first 100 hits at 1M: 324-483 ms with, 169-277 ms without).
  */
 export function prepareSearch(): void {
   const dataset = current;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { readParquet, wasmMemory } from 'parquet-wasm/node';
+import { ParquetFile, wasmMemory } from 'parquet-wasm/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/generator/generate-dataset';
 import { jsonLine } from './export-jsonl';
@@ -16,7 +16,7 @@ import { withViews } from './wasm-views';
  */
 describe('rows read in place through withViews', () => {
   let dir: string;
-  let shard: NodeShard;
+  let file: ParquetFile;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'convoscope-views-'));
     const { files } = await generateDataset({
@@ -26,23 +26,25 @@ describe('rows read in place through withViews', () => {
       outDir: dir,
       rowGroupSize: 500,
     });
-    shard = await openNodeShard(files[0]!.path);
+    const shard: NodeShard = await openNodeShard(files[0]!.path);
+    file = await ParquetFile.fromFile(new Blob([new Uint8Array(shard.bytes)]));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const lines = (table: Table) =>
     Array.from({ length: table.numRows }, (_, i) => jsonLine(table.get(i)));
+  /** As the export reads (src/db/export-rows.ts): the async reader, batches and concurrency. */
   const read = (rowGroup: number, span?: { offset: number; limit: number }) =>
-    readParquet(shard.bytes, { rowGroups: [rowGroup], batchSize: 128, ...span });
+    file.read({ rowGroups: [rowGroup], batchSize: 128, concurrency: 8, ...span });
 
   for (const [label, rowGroup, span] of [
     ['a whole row group', 1, undefined],
     ['a span inside one', 1, { offset: 37, limit: 300 }],
     ['the last rows of the last one', 2, { offset: 150, limit: 50 }],
   ] as const) {
-    it(`gives the same rows as the IPC copy: ${label}`, () => {
-      const copied = lines(tableFromIPC(read(rowGroup, span).intoIPCStream()));
-      const inPlace = withViews(read(rowGroup, span), wasmMemory, lines);
+    it(`gives the same rows as the IPC copy: ${label}`, async () => {
+      const copied = lines(tableFromIPC((await read(rowGroup, span)).intoIPCStream()));
+      const inPlace = withViews(await read(rowGroup, span), wasmMemory, lines);
       expect(copied.length).toBe(span?.limit ?? 500);
       expect(inPlace).toEqual(copied);
     });

@@ -72,8 +72,12 @@ describe('completed searches joined into the filters', () => {
       2,
       all.map((r) => r.row as number).filter((row) => row % 5 === 1),
     );
+    await makeCubes(fixture.run);
   });
-  afterAll(() => fixture.cleanup());
+  afterAll(() => {
+    BRUTE_FORCE_ID_SETS.delete(9);
+    return fixture.cleanup();
+  });
 
   it('narrows to the completed search, and to nothing else, under every other filter', async () => {
     for (const [name, others] of Object.entries(FILTER_STATES)) {
@@ -123,7 +127,6 @@ describe('completed searches joined into the filters', () => {
   });
 
   it("counts every facet in the page from the cube of the search's hits, under every other filter", async () => {
-    await makeCubes(fixture.run);
     const everything = cubeColumns(await fixture.run({ sql: buildReadCube(), params: [] }));
     const hits = cubeColumns(await fixture.run(buildReadSubsetCube(SEARCH_1)));
     expect(hits.length).toBeLessThan(BRUTE_FORCE_SEARCH_HITS.get(1)!.size);
@@ -169,6 +172,16 @@ describe('completed searches joined into the filters', () => {
       expect(parseFacetRows(cubeFacetRows(rows, filters, everything), filters), name).toEqual(
         bruteForceCounts(all, filters),
       );
+      const scored = scoreCubeColumns(await fixture.run(buildReadSubsetCube(subset, 'violence')));
+      const charts = parseChartRows(cubeChartRows(scored, filters, 'subset'), 'violence');
+      expect(
+        {
+          ...charts,
+          turns: charts.turns.map((t) => t.count),
+          scores: charts.scores.map((b) => b.count),
+        },
+        name,
+      ).toEqual(bruteForceCharts(all, filters, 'violence'));
     }
   });
 

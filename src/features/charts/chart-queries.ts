@@ -25,7 +25,7 @@ const scoreCube = (datasetVersion: number, category: CategoryId): Promise<ScoreC
       .then(scoreCubeColumns),
   );
 
-/** A category's score cube of a stored subset (search hits, stored ids); the next replaces it. */
+/** A category's score cube of a stored subset (search hits, stored ids); the last 4 kept. */
 const subsetScoreCube = (
   datasetVersion: number,
   subset: StoredSubset,
@@ -35,7 +35,7 @@ const subsetScoreCube = (
     datasetVersion,
     `subset-score:${subsetKey(subset)}:${category}`,
     () => runQuery(buildReadSubsetCube(subset, category), { urgent: true }).then(scoreCubeColumns),
-    'subset-score:',
+    { prefix: 'subset-score:', keep: 4 },
   );
 
 /** The chart rows from a cube when one can answer `filters` (src/features/charts/cube-charts.ts). */

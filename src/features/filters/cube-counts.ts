@@ -5,7 +5,7 @@ import { FLAGGED_MODES, type FacetName, type FlaggedMode, type Filters } from '.
 
 /**
  * Facet counts computed in the page from the facet cube's rows (src/sql/facet-cube.ts), read once
- * per dataset. The same counts `buildFacetCountsQuery` gives over the table, without a statement:
+ * per dataset, or from a stored subset's cube (a search's hits, stored ids). The same counts `buildFacetCountsQuery` gives over the table, without a statement:
  * DuckDB-WASM took 77-420 ms per filter change for that statement over the 33k cube rows at 1M
  * conversations (its ten branches planned and run afresh each time, and queued behind the list's
  * scans on DuckDB's one worker), where this loop takes a few milliseconds. The filter semantics are

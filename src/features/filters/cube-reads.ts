@@ -1,32 +1,45 @@
 /**
  * The pre-aggregated cubes read into the page (src/features/filters/cube-counts.ts,
  * src/features/charts/cube-charts.ts), each once per dataset: only the latest dataset's are kept.
+ * The cubes of stored subsets (a search's hits, a console query's ids) come and go with the
+ * user's searches, so each such family keeps only its latest few.
  */
 let reads: { datasetVersion: number; cubes: Map<string, Promise<unknown>> } = {
   datasetVersion: -1,
   cubes: new Map(),
 };
 
-/**
- * The cube named `name` of this dataset version, read by `read` the first time it is asked for.
- * Names starting with `family` (e.g. every search's cube) keep only the latest one read.
- */
+/** Names starting with `prefix` keep at most `keep` cubes: the oldest read goes first. */
+export interface CubeFamily {
+  prefix: string;
+  keep: number;
+}
+
+/** The cube named `name` of this dataset version, read by `read` the first time it is asked for. */
 export function readCubeOnce<T>(
   datasetVersion: number,
   name: string,
   read: () => Promise<T>,
-  family?: string,
+  family?: CubeFamily,
 ): Promise<T> {
   if (reads.datasetVersion !== datasetVersion) reads = { datasetVersion, cubes: new Map() };
   const { cubes } = reads;
   let cube = cubes.get(name) as Promise<T> | undefined;
   if (!cube) {
-    if (family !== undefined)
-      for (const other of [...cubes.keys()]) if (other.startsWith(family)) cubes.delete(other);
-    cube = read();
-    // A failed read is tried again by the next state rather than remembered.
-    cube.catch(() => cubes.delete(name));
-    cubes.set(name, cube);
+    if (family) {
+      // A Map iterates in insertion order: the first of the family is the oldest.
+      const kin = [...cubes.keys()].filter((other) => other.startsWith(family.prefix));
+      for (const other of kin.slice(0, Math.max(0, kin.length - family.keep + 1)))
+        cubes.delete(other);
+    }
+    const reading = read();
+    // A failed read is tried again by the next state rather than remembered (unless a newer
+    // read of the same name has taken its place meanwhile).
+    reading.catch(() => {
+      if (cubes.get(name) === reading) cubes.delete(name);
+    });
+    cubes.set(name, reading);
+    cube = reading;
   }
   return cube;
 }

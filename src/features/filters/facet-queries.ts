@@ -30,13 +30,13 @@ const facetCube = (datasetVersion: number): Promise<CubeColumns> =>
     runQuery({ sql: buildReadCube(), params: [] }, { urgent: true }).then(cubeColumns),
   );
 
-/** The facet cube of a stored subset (a search's hits, stored ids), read once; the next replaces it. */
+/** The facet cube of a stored subset (a search's hits, stored ids), read once; the last 4 kept. */
 const subsetCube = (datasetVersion: number, subset: StoredSubset): Promise<CubeColumns> =>
   readCubeOnce(
     datasetVersion,
     `subset:${subsetKey(subset)}`,
     () => runQuery(buildReadSubsetCube(subset), { urgent: true }).then(cubeColumns),
-    'subset:',
+    { prefix: 'subset:', keep: 4 },
   );
 
 /**
