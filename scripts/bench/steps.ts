@@ -1,7 +1,7 @@
 import { buildNativeConversationsQuery } from '../../src/sql/native-conversations';
 import type { BrowserSession } from './browser';
 import { duckdbMemory } from './duckdb-memory';
-import { facetStep } from './facet-step';
+import { facetSearchStep, facetStep } from './facet-step';
 import { sampleStep } from './sample-step';
 import { chartStep } from './chart-step';
 import { CACHE_STEPS } from './cache-steps';
@@ -93,6 +93,8 @@ export const STEPS: BenchStep[] = [
   facetStep,
   ...SEARCH_STEPS,
   searchCancelStep,
+  // After the search lines, which must meet a search pool not yet started.
+  facetSearchStep,
   ...VIEWER_STEPS,
   chartStep,
   exportStep,
