@@ -45,10 +45,12 @@ async function previewReads(reads: string[], firstShard: string): Promise<string
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   const chunkStart = 'coalesce(dictionary_page_offset, data_page_offset)';
+  const chunkEnd = `${chunkStart} + total_compressed_size`;
+  const previewed = `FILTER (WHERE row_group_id = 0 AND path_in_schema LIKE 'conversation,%')`;
   const reader = await conn.runAndReadAll(
-    `SELECT min(${chunkStart}) FILTER (WHERE row_group_id = 0 AND path_in_schema LIKE 'conversation,%')::INTEGER AS start,
-            max(${chunkStart} + total_compressed_size) FILTER (WHERE row_group_id = 0 AND path_in_schema LIKE 'conversation,%')::INTEGER AS stop,
-            max(${chunkStart} + total_compressed_size)::INTEGER AS data_end
+    `SELECT min(${chunkStart}) ${previewed}::INTEGER AS start,
+            max(${chunkEnd}) ${previewed}::INTEGER AS stop,
+            max(${chunkEnd})::INTEGER AS data_end
      FROM parquet_metadata(${quoteString(path)})`,
   );
   conn.closeSync();

@@ -75,8 +75,9 @@ export const facetStep: BenchStep = {
 
 /**
  * The first clicks only (the later ones name options that have no hits under the search): under
- * a search the facet cube cannot answer, and a cube of the search's hits does (src/sql/facet-cube.ts,
- * `buildReadSubsetCube`). No native line: native DuckDB has no `search_hits` of the page's scan.
+ * a search the facet cube cannot answer, and a cube of the search's hits does
+ * (`buildReadSubsetCube` in src/sql/facet-cube.ts). No native line: native DuckDB has no
+ * `search_hits` of the page's scan.
  */
 const SEARCH_CLICKS = CLICKS.slice(0, 10);
 const SEARCH_TIMEOUT_MS = 10 * 60_000;

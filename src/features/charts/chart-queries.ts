@@ -55,8 +55,8 @@ async function cubeRows(datasetVersion: number, filters: Filters, category: Cate
 /**
  * Every chart and safety table for one filter state: counted in the page from the category's
  * score cube when it can answer (made and read on its first chart), or under a completed search
- * or stored ids from that category's cube of those rows, else by a statement over `conversations`; old charts stay
- * shown while new ones run.
+ * or stored ids from that category's cube of those rows, else by a statement over
+ * `conversations`; old charts stay shown while new ones run.
  */
 export function chartsOptions(datasetVersion: number, filters: Filters, scoreCategory: CategoryId) {
   return queryOptions({

@@ -5,12 +5,13 @@ import { FLAGGED_MODES, type FacetName, type FlaggedMode, type Filters } from '.
 
 /**
  * Facet counts computed in the page from the facet cube's rows (src/sql/facet-cube.ts), read once
- * per dataset, or from a stored subset's cube (a search's hits, stored ids). The same counts `buildFacetCountsQuery` gives over the table, without a statement:
- * DuckDB-WASM took 77-420 ms per filter change for that statement over the 33k cube rows at 1M
- * conversations (its ten branches planned and run afresh each time, and queued behind the list's
- * scans on DuckDB's one worker), where this loop takes a few milliseconds. The filter semantics are
- * those of src/sql/filters.ts, SQL's NULL rules included (a NULL never matches a condition); tests
- * hold these counts and the statement's over the table to the brute-force count.
+ * per dataset, or from a stored subset's cube (a search's hits, stored ids). The same counts
+ * `buildFacetCountsQuery` gives over the table, without a statement: DuckDB-WASM took 77-420 ms per
+ * filter change for that statement over the 33k cube rows at 1M conversations (its ten branches
+ * planned and run afresh each time, and queued behind the list's scans on DuckDB's one worker),
+ * where this loop takes a few milliseconds. The filter semantics are those of src/sql/filters.ts,
+ * SQL's NULL rules included (a NULL never matches a condition); tests hold these counts and the
+ * statement's over the table to the brute-force count.
  */
 export interface CubeColumns {
   length: number;
