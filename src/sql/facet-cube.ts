@@ -1,6 +1,7 @@
 import type { Filters } from '../features/filters/filters';
 import { scoreBin, scoreColumnFor } from './charts';
 import { CONVERSATIONS } from './conversations-table';
+import { buildFacetCondition } from './filters';
 import { CATEGORIES, type CategoryId } from './moderation';
 import type { SqlQuery } from './query';
 import { quoteIdentifier } from './quote';
@@ -70,9 +71,10 @@ export interface StoredSubset {
   idSet: number | undefined;
 }
 
+/** The subset narrowing `filters`, by the rule `buildFilterWhere` applies; none when neither does. */
 export function storedSubset(filters: Filters): StoredSubset | undefined {
-  const searchHits = filters.search === undefined ? undefined : filters.searchHits;
-  const idSet = filters.idQuery === undefined ? undefined : filters.idSet;
+  const searchHits = buildFacetCondition(filters, 'search') ? filters.searchHits : undefined;
+  const idSet = buildFacetCondition(filters, 'idQuery') ? filters.idSet : undefined;
   return searchHits === undefined && idSet === undefined ? undefined : { searchHits, idSet };
 }
 
