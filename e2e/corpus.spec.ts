@@ -6,6 +6,7 @@ import {
   type Opens,
   type SharedIdRow,
 } from '../scripts/corpus/cases';
+import { SHARED_IDS_MEASURE } from '../src/db/shared-ids';
 import { quoteString } from '../src/sql/quote';
 import { test, expect, nativeRowCount, formatCount } from './fixtures';
 import { DATA_ORIGIN } from './ports';
@@ -242,6 +243,13 @@ const idOf = (page: Page, i: number) =>
  * shows the second's model, text and flag, then the keyboard goes to the first and back.
  */
 async function checkSharedId(page: Page, shared: SharedId) {
+  // The rows' summaries are then read by ordinal through `shared_ids` (src/db/shared-ids.ts). The
+  // link test below clicks as soon as the list shows, usually before it is made: by id.
+  await page.waitForFunction((name) => {
+    const opened = performance.getEntriesByName('convoscope:build').at(-1);
+    const made = performance.getEntriesByName(name).at(-1);
+    return !!opened && !!made && made.startTime >= opened.startTime + opened.duration;
+  }, SHARED_IDS_MEASURE);
   const id = await idOf(page, 0);
   expect(id).toBeTruthy();
   expect(await idOf(page, 1)).toBe(id);

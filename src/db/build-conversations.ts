@@ -4,6 +4,7 @@ import { DatasetError } from './dataset-error';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { getDuckDB } from './duckdb';
 import { forgetScoreCubes, prepareFacetCube, swapCubeStatements } from './facet-cube-tables';
+import { dropSharedIdsStatement, forgetSharedIds } from './shared-ids';
 import { memoryProblem } from './memory-budget';
 import { checkShardSet } from './shard-schema';
 import { runLanes } from './lanes';
@@ -60,8 +61,10 @@ export async function swapInStaging(conn: AsyncDuckDBConnection): Promise<void> 
     `ALTER TABLE ${quoteIdentifier(STAGING)} RENAME TO ${quoteIdentifier(CONVERSATIONS)}`,
   );
   for (const statement of swapCubeStatements()) await conn.query(statement);
+  await conn.query(dropSharedIdsStatement);
   await conn.query(`COMMIT`);
   forgetScoreCubes();
+  forgetSharedIds();
 }
 
 /** Rows in the staging table: a cached or prepared table must hold exactly what it promised. */

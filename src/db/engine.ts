@@ -7,6 +7,7 @@ import {
 } from './build-conversations';
 import { getDuckDB } from './duckdb';
 import { ensureScoreCube } from './facet-cube-tables';
+import { makeSharedIds } from './shared-ids';
 import { ParquetPool } from './parquet-pool';
 import {
   loadMessagesTable,
@@ -83,17 +84,14 @@ export async function openShards(
     end: performance.now(),
     detail: { rows: built.rows, shards: shards.length, bytes: built.bytes, origin: built.origin },
   });
-  // Written once the first screen's queries are answered: it streams the whole table through
-  // DuckDB's one worker, and would otherwise hold up the first counts and rows.
+  // Once the first screen's queries are answered (either would hold them up on DuckDB's one
+  // worker): the table clicked rows' summaries read (shared-ids.ts), then the cache write.
+  const afterFirstScreen = quiet.whenQuiet().then(() => makeSharedIds(conn));
+  const { infos, rows, bytes: builtFromBytes } = built;
   cacheWrite =
     ids && key && built.origin !== 'cache'
-      ? quiet.whenQuiet().then(() =>
-          storeTable(db, key, {
-            shards: ids,
-            infos: built.infos,
-            rows: built.rows,
-            builtFromBytes: built.bytes,
-          }),
+      ? afterFirstScreen.then(() =>
+          storeTable(db, key, { shards: ids, infos, rows, builtFromBytes }),
         )
       : Promise.resolve(false);
   return built;

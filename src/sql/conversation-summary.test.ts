@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildConversationSummaryQuery } from './conversation-summary';
+import {
+  buildConversationSummaryQuery,
+  buildCreateSharedIds,
+  buildRowSummaryQuery,
+} from './conversation-summary';
 import { CONVERSATION_COLUMNS } from './conversations-table';
 import { conversationsFixture } from './testing/conversations-fixture';
 
@@ -92,9 +96,49 @@ it('finds nothing for ids that are not in the dataset, whatever they contain', a
   }
 });
 
+describe('a row looked up through shared_ids', () => {
+  beforeAll(() => fixture.run({ sql: buildCreateSharedIds(), params: [] }));
+
+  it('holds exactly the ids more than one row has, with their rows in natural order', async () => {
+    const shared = await fixture.run({
+      sql: 'SELECT conversation_id, rows::DOUBLE[] AS rows FROM shared_ids',
+      params: [],
+    });
+    expect(shared).toEqual([{ conversation_id: sharedId, rows: [901, 1_200, 1_201] }]);
+  });
+
+  it('returns what the lookup by id returns, for rows all over the dataset and every shared one', async () => {
+    // Every 29th row (both shards, every row group) and the three rows with the shared id.
+    const picked = await fixture.run({
+      sql: `SELECT row::DOUBLE AS row, conversation_id FROM conversations
+            WHERE row % 29 = 0 OR conversation_id = ? ORDER BY row`,
+      params: [sharedId],
+    });
+    expect(picked.length).toBeGreaterThan(40);
+    for (const target of picked as { row: number; conversation_id: string }[]) {
+      const byId = await fixture.run(buildConversationSummaryQuery(target.conversation_id, target));
+      expect(await fixture.run(buildRowSummaryQuery(target))).toEqual(byId);
+      expect(byId).toHaveLength(1);
+    }
+  });
+
+  it('finds nothing when the row does not have that id, whatever the id contains', async () => {
+    expect(
+      await fixture.run(buildRowSummaryQuery({ row: 902, conversation_id: sharedId })),
+    ).toEqual([]);
+    for (const id of ["' OR 1=1 --", '%', '', 'ünïcödé'])
+      expect(await fixture.run(buildRowSummaryQuery({ row: 901, conversation_id: id }))).toEqual(
+        [],
+      );
+  });
+});
+
 it('is one statement with a parameter for every placeholder', async () => {
-  for (const pick of [{ occurrence: 2 }, { row: 5 }]) {
-    const query = buildConversationSummaryQuery('abc', pick);
+  const rowQuery = buildRowSummaryQuery({ row: 5, conversation_id: 'abc' });
+  for (const query of [
+    rowQuery,
+    ...[{ occurrence: 2 }, { row: 5 }].map((pick) => buildConversationSummaryQuery('abc', pick)),
+  ]) {
     const statements = await fixture.conn.extractStatements(query.sql);
     expect(statements.count).toBe(1);
     expect((await statements.prepare(0)).parameterCount).toBe(query.params.length);

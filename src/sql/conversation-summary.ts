@@ -1,7 +1,7 @@
 import { CONVERSATION_COLUMNS, CONVERSATIONS, maxScoreColumn } from './conversations-table';
 import type { CategoryId } from './moderation';
 import type { SqlQuery } from './query';
-import { quoteIdentifier } from './quote';
+import { quoteIdentifier, sqlInteger } from './quote';
 
 /** Every column of one `conversations` row: what the viewer shows beside the text it reads. */
 export type ConversationSummary = {
@@ -45,18 +45,50 @@ export function buildConversationSummaryQuery(
   pick: RowPick = { occurrence: 1 },
 ): SqlQuery {
   const names = CONVERSATION_COLUMNS.map((c) => quoteIdentifier(c.name));
-  // BIGINT arrives in the browser as a bigint; the ordinal fits a double exactly.
-  const shown = CONVERSATION_COLUMNS.map((c) =>
-    c.name === 'row' ? 'row::DOUBLE AS row' : quoteIdentifier(c.name),
-  );
   const [chosen, value] = 'row' in pick ? ['row', pick.row] : ['occurrence', pick.occurrence];
   return {
-    sql: `SELECT ${shown.join(', ')}, occurrence, id_rows FROM (
+    sql: `SELECT ${shownColumns('')}, occurrence, id_rows FROM (
   SELECT ${names.join(', ')},
     row_number() OVER (ORDER BY row)::INTEGER AS occurrence,
     count(*) OVER ()::INTEGER AS id_rows
   FROM ${CONVERSATIONS} WHERE conversation_id = ?
 ) WHERE ${chosen} = ? LIMIT 1`,
     params: [conversationId, value],
+  };
+}
+
+/** Every column as the summary types it: BIGINT arrives in the browser as a bigint, and the ordinal fits a double exactly. */
+const shownColumns = (alias: string) =>
+  CONVERSATION_COLUMNS.map((c) =>
+    c.name === 'row' ? `${alias}row::DOUBLE AS row` : `${alias}${quoteIdentifier(c.name)}`,
+  ).join(', ');
+
+/**
+ * The ids that more than one row has, each with its rows in natural order. Made once per open, after
+ * the first screen (src/db/shared-ids.ts): it groups all of `conversations` (about 300 ms at 1M in
+ * the page), and lets a clicked row find its occurrence without scanning every id.
+ */
+export const SHARED_IDS = 'shared_ids';
+
+export function buildCreateSharedIds(): string {
+  return `CREATE OR REPLACE TABLE ${quoteIdentifier(SHARED_IDS)} AS
+SELECT conversation_id, list(row ORDER BY row) AS rows
+FROM ${CONVERSATIONS} GROUP BY conversation_id HAVING count(*) > 1`;
+}
+
+/**
+ * The same row as `buildConversationSummaryQuery(target.conversation_id, { row: target.row })`,
+ * read through `shared_ids`. Its ordinal is a constant (`sqlInteger`), so DuckDB's scan skips all
+ * but one row group; the lookup by id reads every row (90-230 ms at 1M in the page).
+ */
+export function buildRowSummaryQuery(target: { row: number; conversation_id: string }): SqlQuery {
+  return {
+    sql: `SELECT ${shownColumns('c.')},
+  coalesce(list_position(s.rows, c.row), 1)::INTEGER AS occurrence,
+  coalesce(len(s.rows), 1)::INTEGER AS id_rows
+FROM ${CONVERSATIONS} AS c LEFT JOIN ${quoteIdentifier(SHARED_IDS)} AS s
+  ON s.conversation_id = c.conversation_id
+WHERE c.row = ${sqlInteger(target.row)} AND c.conversation_id = ? LIMIT 1`,
+    params: [target.conversation_id],
   };
 }

@@ -1,6 +1,7 @@
 import { CATEGORY_IDS, type CategoryId } from './moderation';
 import { CONVERSATIONS } from './conversations-table';
 import type { SqlQuery, SqlValue } from './query';
+import { sqlInteger } from './quote';
 
 /** The columns the list can sort by: the closed list every ORDER BY identifier comes from. */
 export const SORT_KEYS = ['row', 'max_score', 'turn', 'model', 'language'] as const;
@@ -80,11 +81,13 @@ export function buildConversationWindowQuery(options: {
   }
   const filter = where && where.sql.trim() !== '' ? where : undefined;
 
-  // `row` is the dense ordinal 0..N-1: unfiltered natural order needs no sort, only a range.
+  // `row` is the dense ordinal 0..N-1: unfiltered natural order needs no sort, only a range. Its
+  // bounds are constants (`sqlInteger`), so the scan reads one or two row groups, not all of them.
   if (!filter && !anchor && sort.key === 'row' && sort.direction === 'asc') {
+    const [from, to] = [sqlInteger(offset), sqlInteger(offset + limit)];
     return {
-      sql: `SELECT ${select('')} FROM ${CONVERSATIONS} WHERE row >= ? ORDER BY row LIMIT ?`,
-      params: [offset, limit],
+      sql: `SELECT ${select('')} FROM ${CONVERSATIONS} WHERE row >= ${from} AND row < ${to} ORDER BY row`,
+      params: [],
     };
   }
   const backwards = anchor !== undefined && 'before' in anchor;

@@ -13,3 +13,13 @@ export function quoteIdentifier(name: string): string {
   if (name.includes('\0')) throw new Error('SQL identifiers cannot contain NUL characters');
   return `"${name.replaceAll('"', '""')}"`;
 }
+
+/**
+ * An integer as SQL text, for the rare filter DuckDB must see as a constant: a `?` parameter is
+ * not pushed into the table scan, so `row = ?` reads every row of every column asked for, where
+ * `row = 123` lets the scan skip all but one row group. Anything but a safe integer is refused.
+ */
+export function sqlInteger(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`not a safe integer: ${value}`);
+  return String(value);
+}

@@ -1,6 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { readConversation, runQuery } from '../../db/engine';
-import { buildConversationSummaryQuery, type PickedSummary } from '../../sql/conversation-summary';
+import { sharedIdsReady } from '../../db/shared-ids';
+import {
+  buildConversationSummaryQuery,
+  buildRowSummaryQuery,
+  type PickedSummary,
+} from '../../sql/conversation-summary';
 
 /**
  * The `conversations` row of an id from the URL, the `occurrence`-th (1-based, natural order) of the
@@ -34,8 +39,11 @@ export function rowSummaryOptions(
   return queryOptions({
     queryKey: ['conversation', 'row-summary', datasetVersion, target.row],
     queryFn: async () => {
+      // By ordinal once this dataset's `shared_ids` is made (one row group read, not every id).
       const [row] = await runQuery<PickedSummary>(
-        buildConversationSummaryQuery(target.conversation_id, { row: target.row }),
+        sharedIdsReady()
+          ? buildRowSummaryQuery(target)
+          : buildConversationSummaryQuery(target.conversation_id, { row: target.row }),
       );
       return row ?? null;
     },
