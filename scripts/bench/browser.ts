@@ -44,6 +44,11 @@ export interface ReadyInfo {
   bytes: number;
   requests: number;
   peakMemory: TreeMemory;
+  /**
+   * The tree once the build's OPFS cache write has finished (the runner fills it in): what stays
+   * after building, where `peakMemory` is the most the build itself took.
+   */
+  settledMemory?: TreeMemory;
 }
 
 export interface BrowserSession {

@@ -116,6 +116,11 @@ export class MemorySampler {
     }
   }
 
+  /** The tree's memory right now, outside any peak window. */
+  now(): Promise<TreeMemory> {
+    return treeMemory(this.roots);
+  }
+
   resetPeak(): void {
     this.max = { rss: 0, pss: 0 };
   }

@@ -86,6 +86,11 @@ export function formatBytes(bytes: number | null): string {
   return mb >= 10 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
 }
 
+/** RSS, then PSS in parentheses, as the table's memory column shows them. */
+export function formatMemory(memory: TreeMemory): string {
+  return `${formatBytes(memory.rss)} (${formatBytes(memory.pss)})`;
+}
+
 function formatBudget(budget: Budget): string {
   switch (budget.kind) {
     case 'ratio':
@@ -124,7 +129,7 @@ export function formatTable(summaries: readonly StepSummary[]): string {
     `${formatBytes(s.bytes.ours)} / ${formatBytes(s.bytes.native)}${
       s.bytes.native !== null && s.bytes.nativeEstimated ? ' (est.)' : ''
     }`,
-    s.peakMemory ? `${formatBytes(s.peakMemory.rss)} (${formatBytes(s.peakMemory.pss)})` : '-',
+    s.peakMemory ? formatMemory(s.peakMemory) : '-',
     formatBytes(s.engineMemory),
   ]);
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

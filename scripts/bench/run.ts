@@ -10,7 +10,7 @@ import { cacheWritten, prepareCacheSteps } from './cache-steps';
 import { datasetFromDir, ensureDataset, warmPageCache, type Dataset } from './dataset';
 import { cleanup, ensureAppBuild, exitCleanlyOnSignals, onCleanup } from './harness';
 import { openNativeSession } from './native';
-import { formatMs, formatTable, summarize, type StepSummary } from './report';
+import { formatMemory, formatMs, formatTable, summarize, type StepSummary } from './report';
 import { selectSteps, type BenchStep, type Sample } from './steps';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -55,6 +55,10 @@ async function browserRun(ctx: RunContext, run: number): Promise<Sample[]> {
     // (same build, charts line: 106-143 ms right after the build, 77-90 ms after the write).
     const written = await cacheWritten(session.page, 3 * 60_000).catch(() => false);
     if (!written) log(`run ${run}: the build stored nothing in the cache; the steps run anyway`);
+    session.ready.settledMemory = await ctx.bench.sampler.now();
+    log(
+      `run ${run}: RSS (PSS) after the build and its cache write: ${formatMemory(session.ready.settledMemory)}`,
+    );
     const samples: Sample[] = [];
     for (const step of ctx.steps) {
       ctx.dataServer.stats.reset();

@@ -62,6 +62,8 @@ export const STEPS: BenchStep[] = [
         appBytes: ready.appBytes,
         requests: ready.requests,
         loadToReadyMs: ready.loadToReadyMs,
+        settledRss: ready.settledMemory?.rss ?? null,
+        settledPss: ready.settledMemory?.pss ?? null,
       },
     }),
     native: async (session) => {

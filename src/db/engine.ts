@@ -72,6 +72,9 @@ export async function openShards(
     ? found
     : { ...(await buildConversations(pool, shards, options)), note: found.note };
   current = built;
+  // The build's (or sidecar's) reads leave each worker holding about 200 MB: fresh ones serve
+  // the previews and conversations from here (ParquetPool.recycleIdle).
+  pool.recycleIdle();
   // Earlier searches' rows and console id sets name conversations of the previous dataset.
   const { db, conn } = await duckdb;
   await conn.query(buildCreateSearchHitsTable());

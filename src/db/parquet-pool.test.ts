@@ -85,3 +85,34 @@ describe('the parquet pool after a worker crash', () => {
     await expect(pool.run(inspect('c'))).resolves.toBe('c');
   });
 });
+
+describe('recycling idle workers', () => {
+  beforeEach(() => {
+    FakeWorker.spawned = [];
+    new FakeWorker(); // the first spawned is the broken one: taken here, so the pool's answer
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('location', new URL('http://app.test/'));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('replaces only the workers without a request with fresh ones, which then serve', async () => {
+    const pool = new ParquetPool(2);
+    await Promise.all([pool.run(inspect('a')), pool.run(inspect('b'))]);
+    const [first, second] = FakeWorker.spawned.slice(1);
+    const busy = pool.run(inspect('c')); // held by one of the two until its microtask
+    pool.recycleIdle();
+    expect([first!.terminated, second!.terminated].sort()).toEqual([false, true]);
+    expect(FakeWorker.spawned).toHaveLength(4); // the placeholder, the two, one replacement
+    await expect(busy).resolves.toBe('c');
+    pool.recycleIdle(); // both idle now: both are replaced
+    expect(FakeWorker.spawned).toHaveLength(6);
+    const live = FakeWorker.spawned.slice(1).filter((w) => !w.terminated);
+    expect(live).toEqual(FakeWorker.spawned.slice(4));
+    await expect(Promise.all(['d', 'e', 'f'].map((n) => pool.run(inspect(n))))).resolves.toEqual([
+      'd',
+      'e',
+      'f',
+    ]);
+    expect(FakeWorker.spawned).toHaveLength(6);
+  });
+});
