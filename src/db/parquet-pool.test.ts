@@ -115,4 +115,32 @@ describe('recycling idle workers', () => {
     ]);
     expect(FakeWorker.spawned).toHaveLength(6);
   });
+
+  it('only ends the idle workers when told not to replace them; a request then starts one', async () => {
+    const pool = new ParquetPool(2);
+    await Promise.all([pool.run(inspect('a')), pool.run(inspect('b'))]);
+    pool.recycleIdle({ replace: false });
+    expect(FakeWorker.spawned.slice(1).every((w) => w.terminated)).toBe(true);
+    expect(pool.started).toBe(false);
+    await expect(pool.run(inspect('c'))).resolves.toBe('c');
+    expect(FakeWorker.spawned).toHaveLength(4);
+  });
+
+  it('ends its workers once no request has come for endWhenIdleMs, and not before', async () => {
+    vi.useFakeTimers();
+    try {
+      const pool = new ParquetPool(2, { endWhenIdleMs: 1_000 });
+      await Promise.all([pool.run(inspect('a')), pool.run(inspect('b'))]);
+      vi.advanceTimersByTime(900);
+      await pool.run(inspect('c')); // a request in time restarts the countdown
+      vi.advanceTimersByTime(900);
+      expect(pool.started).toBe(true);
+      vi.advanceTimersByTime(100);
+      expect(pool.started).toBe(false);
+      expect(FakeWorker.spawned.slice(1).every((w) => w.terminated)).toBe(true);
+      await expect(pool.run(inspect('d'))).resolves.toBe('d');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -33,12 +33,19 @@ export class ParquetPool {
   private slots: Slot[] = [];
   private nextId = 1;
   private readonly resendOnCrash: boolean;
+  private readonly endWhenIdleMs: number | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)),
-    options: { resendOnCrash?: boolean } = {},
+    options: {
+      resendOnCrash?: boolean;
+      /** Ends every worker once no request has come for this long (see `recycleIdle`). */
+      endWhenIdleMs?: number;
+    } = {},
   ) {
     this.resendOnCrash = options.resendOnCrash ?? true;
+    this.endWhenIdleMs = options.endWhenIdleMs;
     // Workers fetch for themselves, so each gets the page's Hub token (or its removal).
     onHubAuthChange((hubAuth) => this.slots.forEach((slot) => this.sendAuth(slot.worker, hubAuth)));
   }
@@ -61,6 +68,7 @@ export class ParquetPool {
   }
 
   private dispatch(pending: Pending): void {
+    clearTimeout(this.idleTimer);
     const slot = this.leastBusy();
     const id = this.nextId++;
     slot.pending.set(id, pending);
@@ -77,16 +85,30 @@ export class ParquetPool {
   }
 
   /**
-   * Replaces the workers that hold no request with fresh ones. After a build each
-   * worker's thread holds about 200 MB that the reads left behind (at 1M rows, measured by the
-   * renderer's PSS): not garbage a collection frees, but memory only ending the thread returns.
+   * Ends the workers that hold no request, replacing them with fresh ones unless `replace` is false.
+   * A worker's thread keeps much of what its range reads fetched (at 1M rows, about 200 MB each
+   * after a build, 240 after a search; measured by the renderer's PSS): not garbage a collection
+   * frees (`gc()` in the worker returned 21 MB), but memory only ending the thread returns.
    */
-  recycleIdle(): void {
-    this.slots = this.slots.map((slot) => {
-      if (slot.pending.size > 0) return slot;
-      slot.worker.terminate();
-      return this.spawn(); // compiles parquet-wasm now, while the first screen's queries run
-    });
+  recycleIdle({ replace = true } = {}): void {
+    const kept: Slot[] = [];
+    for (const slot of this.slots) {
+      if (slot.pending.size > 0) kept.push(slot);
+      else {
+        slot.worker.terminate();
+        // A replacement compiles parquet-wasm now (after a build: while the first screen's
+        // queries run); without one, the next request starts a worker.
+        if (replace) kept.push(this.spawn());
+      }
+    }
+    this.slots = kept;
+  }
+
+  /** Once nothing is in flight, starts the countdown to ending the workers (`endWhenIdleMs`). */
+  private whenIdleEnd(): void {
+    if (this.endWhenIdleMs === undefined || this.slots.some((s) => s.pending.size > 0)) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.recycleIdle({ replace: false }), this.endWhenIdleMs);
   }
 
   private leastBusy(): Slot {
@@ -115,6 +137,7 @@ export class ParquetPool {
         slot.pending.set(response.id, pending);
         return this.retire(slot, new Error(response.message));
       }
+      this.whenIdleEnd();
       if (response.ok) pending.resolve(response.result as never);
       else if (response.problem) pending.reject(new DatasetError(response.problem));
       else pending.reject(new Error(response.message));
