@@ -66,14 +66,31 @@ describe('rangeFetch', () => {
     it('a connection cut mid-body', async () => {
       const { faults, onFault } = recorder();
       const url = `${cutting.origin}/big.bin`;
-      const response = await rangeFetch(fetch, { onFault })(url, {
-        headers: { Range: 'bytes=0-99999' },
-      });
-      await expect(response.arrayBuffer()).rejects.toThrow();
+      // The body is read whole before the response is handed on, so the fetch itself fails.
+      await expect(
+        rangeFetch(fetch, { onFault })(url, { headers: { Range: 'bytes=0-99999' } }),
+      ).rejects.toThrow();
       expect(faults).toEqual([
         [
           url,
-          `the connection to ${new URL(url).host} was cut after 1000 of 100000 bytes of a range request`,
+          `the connection to ${new URL(url).host} was cut before its 100000 bytes of a range request`,
+        ],
+      ]);
+    });
+
+    it('a body that ends short of its Content-Length without an error', async () => {
+      const { faults, onFault } = recorder();
+      const short: typeof fetch = () =>
+        Promise.resolve(
+          new Response('0123456789', { status: 206, headers: { 'Content-Length': '100' } }),
+        );
+      await expect(
+        rangeFetch(short, { onFault })('https://h.example/a', { headers: { Range: 'bytes=0-99' } }),
+      ).rejects.toThrow('cut after 10 of 100 bytes');
+      expect(faults).toEqual([
+        [
+          'https://h.example/a',
+          'the connection to h.example was cut after 10 of 100 bytes of a range request',
         ],
       ]);
     });

@@ -48,54 +48,34 @@ export function rangeFetch(baseFetch: typeof fetch, options: RangeFetchOptions =
       fault(url, `${host} answered HTTP ${response.status} ${response.statusText}`.trim());
       return response;
     }
-    return watchBody(response, (received, expected) =>
-      fault(
-        url,
-        `the connection to ${host} was cut after ${received} of ${expected ?? 'the'} bytes of a ` +
-          'range request',
-      ),
-    );
+    // Taken whole as a Blob: Chromium then moves the body through its blob store instead of
+    // streaming it through this worker's thread, which kept most of what it streamed (at 1M rows,
+    // about 160 MB per worker after a build; docs/performance.md, "Memory: workers keep what they
+    // fetched"). parquet-wasm reads every body whole anyway.
+    const length = Number(response.headers.get('Content-Length') ?? NaN);
+    const expected = Number.isFinite(length) ? length : undefined;
+    const bytes = expected === undefined ? 'its' : `its ${expected}`;
+    let body: Blob;
+    try {
+      body = await response.blob();
+    } catch (error) {
+      if (!request.signal.aborted)
+        fault(url, `the connection to ${host} was cut before ${bytes} bytes of a range request`);
+      throw error;
+    }
+    if (expected !== undefined && body.size < expected) {
+      const cut = `the connection to ${host} was cut after ${body.size} of ${expected} bytes of a range request`;
+      fault(url, cut);
+      throw new Error(cut);
+    }
+    const whole = new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    // A constructed Response has an empty `url`, and parquet-wasm's HTTP client parses it (a panic,
+    // "url parse", otherwise): keep the original's.
+    Object.defineProperty(whole, 'url', { value: response.url });
+    return whole;
   };
-}
-
-/** The same response, whose body reports a failure or an end short of Content-Length. */
-function watchBody(
-  response: Response,
-  onCut: (received: number, expected: number | undefined) => void,
-): Response {
-  const body = response.body;
-  if (!body) return response;
-  const length = Number(response.headers.get('Content-Length') ?? NaN);
-  const expected = Number.isFinite(length) ? length : undefined;
-  const reader = body.getReader();
-  let received = 0;
-  const watched = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (error) {
-        onCut(received, expected);
-        controller.error(error);
-        return;
-      }
-      if (chunk.done) {
-        if (expected !== undefined && received < expected) onCut(received, expected);
-        controller.close();
-        return;
-      }
-      received += chunk.value.byteLength;
-      controller.enqueue(chunk.value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  const copy = new Response(watched, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  // A constructed Response has an empty `url`, and parquet-wasm's HTTP client parses it (a panic,
-  // "url parse", otherwise): keep the original's.
-  Object.defineProperty(copy, 'url', { value: response.url });
-  return copy;
 }
