@@ -44,8 +44,8 @@ export { DatasetError, type DatasetProblem } from './dataset-error';
 const pool = new ParquetPool();
 /**
  * Searches' own workers (cancelling one never touches a build or a read), ended after a minute
- * without a search: a scan leaves each holding about 240 MB at 1M rows (ParquetPool.recycleIdle),
- * but the next scan runs faster on them (4.9-5.5 s against 5.8-6.5 s on fresh workers).
+ * without a search: a scan at 1M leaves the renderer 190-280 MB larger, and only ending them
+ * returns their part (ParquetPool.recycleIdle), but a next scan runs faster on warm ones.
  */
 let searchPool: ParquetPool | undefined;
 const newSearchPool = () => new ParquetPool(undefined, { endWhenIdleMs: 60_000 });
@@ -77,7 +77,7 @@ export async function openShards(
     ? found
     : { ...(await buildConversations(pool, shards, options)), note: found.note };
   current = built;
-  // Fresh workers from here: the build's (or sidecar's) reads left 200 MB in each (recycleIdle).
+  // Fresh workers from here: the build's (or sidecar's) reads left 35-45 MB in each (recycleIdle).
   pool.recycleIdle();
   // Earlier searches' rows and console id sets name conversations of the previous dataset.
   const { db, conn } = await duckdb;

@@ -85,10 +85,11 @@ export class ParquetPool {
   }
 
   /**
-   * Ends the workers that hold no request, replacing them with fresh ones unless `replace` is false.
-   * A worker's thread keeps much of what its range reads fetched (at 1M rows, about 200 MB each
-   * after a build, 240 after a search; measured by the renderer's PSS): not garbage a collection
-   * frees (`gc()` in the worker returned 21 MB), but memory only ending the thread returns.
+   * Ends the workers that hold no request, replacing them with fresh ones unless `replace` is
+   * false. A worker's thread keeps some of what its reads left (after a 1M build, 35-45 MB each
+   * with the Blob reads of range-fetch.ts, about 200 MB with streamed bodies; the renderer's PSS):
+   * not garbage a collection frees (`gc()` in the worker returned 21 MB), but memory only ending
+   * the thread returns.
    */
   recycleIdle({ replace = true } = {}): void {
     const kept: Slot[] = [];
