@@ -45,10 +45,11 @@ export interface ReadyInfo {
   requests: number;
   peakMemory: TreeMemory;
   /**
-   * The tree once the build's OPFS cache write has finished (the runner fills it in): what stays
-   * after building, where `peakMemory` is the most the build itself took.
+   * The tree through the build's OPFS cache write (the most it took, from navigation on) and once
+   * the write has finished (what stays after building), where `peakMemory` is the most the build
+   * itself took. The runner fills it in when the build was cached.
    */
-  settledMemory?: TreeMemory;
+  afterCacheWrite?: { peak: TreeMemory; settled: TreeMemory };
 }
 
 export interface BrowserSession {

@@ -62,8 +62,9 @@ export const STEPS: BenchStep[] = [
         appBytes: ready.appBytes,
         requests: ready.requests,
         loadToReadyMs: ready.loadToReadyMs,
-        settledRss: ready.settledMemory?.rss ?? null,
-        settledPss: ready.settledMemory?.pss ?? null,
+        throughCacheWritePss: ready.afterCacheWrite?.peak.pss ?? null,
+        settledRss: ready.afterCacheWrite?.settled.rss ?? null,
+        settledPss: ready.afterCacheWrite?.settled.pss ?? null,
       },
     }),
     native: async (session) => {

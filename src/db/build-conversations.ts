@@ -55,6 +55,9 @@ export async function dropStaging(conn: AsyncDuckDBConnection): Promise<void> {
  */
 export async function swapInStaging(conn: AsyncDuckDBConnection): Promise<void> {
   await prepareFacetCube(conn, STAGING);
+  // Twice: no click takes `shared_ids` once the swap is under way, and one made meanwhile (from
+  // either table) does not count as this dataset's.
+  forgetSharedIds();
   await conn.query(`BEGIN TRANSACTION`);
   await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(CONVERSATIONS)}`);
   await conn.query(

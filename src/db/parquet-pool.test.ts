@@ -89,7 +89,7 @@ describe('the parquet pool after a worker crash', () => {
 describe('recycling idle workers', () => {
   beforeEach(() => {
     FakeWorker.spawned = [];
-    new FakeWorker(); // the first spawned is the broken one: taken here, so the pool's answer
+    new FakeWorker(); // the broken first one, taken here: every worker the pool spawns answers
     vi.stubGlobal('Worker', FakeWorker);
     vi.stubGlobal('location', new URL('http://app.test/'));
   });

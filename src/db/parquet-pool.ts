@@ -77,6 +77,7 @@ export class ParquetPool {
 
   /** Terminates every worker; whatever was in flight rejects with `reason`. */
   reset(reason: unknown): void {
+    clearTimeout(this.idleTimer);
     for (const slot of this.slots) {
       slot.worker.terminate();
       for (const p of slot.pending.values()) p.reject(reason);
@@ -160,5 +161,6 @@ export class ParquetPool {
       if (this.resendOnCrash && p.resent === 0) this.dispatch({ ...p, resent: 1 });
       else p.reject(new Error(`parquet worker was restarted: ${cause.message}`));
     }
+    this.whenIdleEnd(); // what it held may have been the last requests in flight
   }
 }

@@ -30,7 +30,10 @@ describe('rangeFetch', () => {
     const response = await rangeFetch(spy)(`${withRanges.origin}/f.bin`, {
       headers: { Range: 'bytes=-4' },
     });
+    // The body is handed on re-wrapped (a Blob): status and headers stay what the host sent.
     expect(response.status).toBe(206);
+    expect(response.headers.get('Content-Range')).toBe('bytes 16-19/20');
+    expect(response.headers.get('Content-Length')).toBe('4');
     expect(await response.text()).toBe('PAR1');
     expect(seen[0]!.cache).toBe('no-store');
   });
@@ -91,6 +94,34 @@ describe('rangeFetch', () => {
         [
           'https://h.example/a',
           'the connection to h.example was cut after 10 of 100 bytes of a range request',
+        ],
+      ]);
+    });
+
+    it('nothing for a read the page gave up on, and a body without a length', async () => {
+      const { faults, onFault } = recorder();
+      const controller = new AbortController();
+      const failingBody =
+        (abort: boolean): typeof fetch =>
+        () => {
+          if (abort) controller.abort();
+          const body = new ReadableStream({ pull: (c) => c.error(new Error('gone')) });
+          return Promise.resolve(new Response(body, { status: 206 }));
+        };
+      const init = { headers: { Range: 'bytes=0-99' }, signal: controller.signal };
+      await expect(
+        rangeFetch(failingBody(true), { onFault })('https://h.example/a', init),
+      ).rejects.toThrow();
+      expect(faults).toEqual([]);
+      await expect(
+        rangeFetch(failingBody(false), { onFault })('https://h.example/b', {
+          headers: { Range: 'bytes=0-99' },
+        }),
+      ).rejects.toThrow('gone');
+      expect(faults).toEqual([
+        [
+          'https://h.example/b',
+          'the connection to h.example was cut before the end of a range request',
         ],
       ]);
     });

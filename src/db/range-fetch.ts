@@ -49,22 +49,25 @@ export function rangeFetch(baseFetch: typeof fetch, options: RangeFetchOptions =
       return response;
     }
     // Taken whole as a Blob: Chromium then moves the body through its blob store instead of
-    // streaming it through this worker's thread, which kept most of what it streamed (at 1M rows,
-    // about 160 MB per worker after a build; docs/performance.md, "Memory: workers keep what they
-    // fetched"). parquet-wasm reads every body whole anyway.
+    // streaming it through this worker's thread, which kept much of what it streamed (200 MB of
+    // 4 MB ranges: 135 MB, until the worker ended; docs/performance.md, "Memory: workers keep
+    // what they fetched"). parquet-wasm reads every body whole anyway.
     const length = Number(response.headers.get('Content-Length') ?? NaN);
     const expected = Number.isFinite(length) ? length : undefined;
-    const bytes = expected === undefined ? 'its' : `its ${expected}`;
+    const cutAt = (where: string) => `the connection to ${host} was cut ${where} a range request`;
     let body: Blob;
     try {
       body = await response.blob();
     } catch (error) {
       if (!request.signal.aborted)
-        fault(url, `the connection to ${host} was cut before ${bytes} bytes of a range request`);
+        fault(
+          url,
+          cutAt(expected === undefined ? 'before the end of' : `before its ${expected} bytes of`),
+        );
       throw error;
     }
     if (expected !== undefined && body.size < expected) {
-      const cut = `the connection to ${host} was cut after ${body.size} of ${expected} bytes of a range request`;
+      const cut = cutAt(`after ${body.size} of ${expected} bytes of`);
       fault(url, cut);
       throw new Error(cut);
     }

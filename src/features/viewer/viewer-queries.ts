@@ -39,12 +39,15 @@ export function rowSummaryOptions(
   return queryOptions({
     queryKey: ['conversation', 'row-summary', datasetVersion, target.row],
     queryFn: async () => {
-      // By ordinal once this dataset's `shared_ids` is made (one row group read, not every id).
-      const [row] = await runQuery<PickedSummary>(
-        sharedIdsReady()
-          ? buildRowSummaryQuery(target)
-          : buildConversationSummaryQuery(target.conversation_id, { row: target.row }),
-      );
+      const byId = () =>
+        runQuery<PickedSummary>(
+          buildConversationSummaryQuery(target.conversation_id, { row: target.row }),
+        );
+      // By ordinal once this dataset's `shared_ids` is made (one row group read, not every id);
+      // by id before, and if a swap dropped the table after the check.
+      const [row] = sharedIdsReady()
+        ? await runQuery<PickedSummary>(buildRowSummaryQuery(target)).catch(byId)
+        : await byId();
       return row ?? null;
     },
     staleTime: Infinity,
