@@ -6,6 +6,7 @@ import {
   type Opens,
   type SharedIdRow,
 } from '../scripts/corpus/cases';
+import { COMPRESS_MEASURE } from '../src/db/complete-open';
 import { SHARED_IDS_MEASURE } from '../src/db/shared-ids';
 import { quoteString } from '../src/sql/quote';
 import { test, expect, nativeRowCount, formatCount } from './fixtures';
@@ -250,6 +251,15 @@ async function checkSharedId(page: Page, shared: SharedId) {
     const made = performance.getEntriesByName(name).at(-1);
     return !!opened && !!made && made.startTime >= opened.startTime + opened.duration;
   }, SHARED_IDS_MEASURE);
+  // The table was compressed first, in the same step (`completeOpen`): DuckDB-WASM ran its
+  // CHECKPOINT without an error.
+  expect(
+    await page.evaluate((name) => {
+      const opened = performance.getEntriesByName('convoscope:build').at(-1)!;
+      const done = performance.getEntriesByName(name).at(-1);
+      return !!done && done.startTime >= opened.startTime + opened.duration;
+    }, COMPRESS_MEASURE),
+  ).toBe(true);
   const id = await idOf(page, 0);
   expect(id).toBeTruthy();
   expect(await idOf(page, 1)).toBe(id);

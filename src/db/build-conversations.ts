@@ -8,6 +8,7 @@ import { dropSharedIdsStatement, forgetSharedIds } from './shared-ids';
 import { memoryProblem } from './memory-budget';
 import { checkShardSet } from './shard-schema';
 import { runLanes } from './lanes';
+import { RowGroupChunks } from './row-group-chunks';
 import type { ParquetPool } from './parquet-pool';
 import type { MetadataTask, ShardInfo, ShardRef } from './parquet-protocol';
 
@@ -123,6 +124,15 @@ export async function buildConversations(
     let inserting: Promise<unknown> = duckdb.then(({ conn }) => createStaging(conn));
 
     const groupsLeft = infos.map((i) => i.rowGroups.length);
+    // Inserts go one at a time (order is restored by `row`), in whole DuckDB row groups; reading
+    // goes on meanwhile. The table is compressed later (complete-open.ts).
+    const chunks = new RowGroupChunks();
+    const insert = (ipc: Uint8Array) => {
+      inserting = inserting
+        .then(() => duckdb)
+        .then(({ conn }) => conn.insertArrowFromIPCStream(ipc, { name: STAGING, create: false }));
+      inserting.catch(() => undefined); // awaited below; keep an early failure from going unhandled
+    };
     const runTask = async (task: MetadataTask) => {
       const { ipc, rows } = await pool.run({ type: 'metadata', task });
       signal?.throwIfAborted();
@@ -132,14 +142,12 @@ export async function buildConversations(
       progress.bytesRead += infos[task.shardIndex]!.rowGroups[task.rowGroup]!.metadataBytes;
       if (--groupsLeft[task.shardIndex]! === 0) progress.shardsDone++;
       onProgress?.({ ...progress });
-      // Inserts go one at a time (order is restored by `row`); reading goes on meanwhile.
-      inserting = inserting
-        .then(() => duckdb)
-        .then(({ conn }) => conn.insertArrowFromIPCStream(ipc, { name: STAGING, create: false }));
-      inserting.catch(() => undefined); // awaited below; keep an early failure from going unhandled
+      chunks.add(ipc).forEach(insert);
     };
     // Two reads per worker keep the network busy while the other one decodes.
     await runLanes(tasks, [{ count: pool.size * 2, run: runTask }]);
+    const rest = chunks.rest();
+    if (rest) insert(rest);
     await inserting;
     signal?.throwIfAborted();
 

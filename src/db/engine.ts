@@ -5,9 +5,9 @@ import {
   type BuiltDataset,
   type TableOrigin,
 } from './build-conversations';
+import { completeOpen } from './complete-open';
 import { getDuckDB } from './duckdb';
 import { ensureScoreCube } from './facet-cube-tables';
-import { makeSharedIds } from './shared-ids';
 import { ParquetPool } from './parquet-pool';
 import {
   loadMessagesTable,
@@ -91,9 +91,9 @@ export async function openShards(
     end: performance.now(),
     detail: { rows: built.rows, shards: shards.length, bytes: built.bytes, origin: built.origin },
   });
-  // Once the first screen's queries are answered (either would hold them up on DuckDB's one
-  // worker): the table clicked rows' summaries read (shared-ids.ts), then the cache write.
-  const afterFirstScreen = quiet.whenQuiet().then(() => makeSharedIds(conn));
+  // Once the first screen's queries are answered (each would hold them up on DuckDB's one worker):
+  // the rest of the open (`completeOpen`), then the cache write.
+  const afterFirstScreen = quiet.whenQuiet().then(() => completeOpen(conn));
   const { infos, rows, bytes: builtFromBytes } = built;
   cacheWrite =
     ids && key && built.origin !== 'cache'
