@@ -3,6 +3,7 @@ import { Table, tableToIPC, type RecordBatch } from 'apache-arrow';
 import { CONVERSATIONS } from '../sql/conversations-table';
 import { quoteIdentifier } from '../sql/quote';
 import { createStaging, dropStaging, stagingRows, STAGING } from './build-conversations';
+import { DUCKDB_ROW_GROUP_ROWS } from './row-group-chunks';
 import type { ShardInfo } from './parquet-protocol';
 import { CACHE_FORMAT, usableMeta, type CacheMeta, type ShardIdentity } from './table-cache-key';
 
@@ -17,12 +18,10 @@ const ROOT = 'convoscope-cache';
  * Rows per IPC chunk: DuckDB's row group size, so each insert fills whole row groups. A cached 1M
  * open took 3.8-4.6 s with chunks of 131,072 rows (each insert ending 8,192 rows into a row group)
  * and 2.4-2.6 s with these (the page's `convoscope:build` measure, two reloads each); two row
- * groups per chunk were no faster (2.7-3.0 s) and hold twice as much in memory. The price: DuckDB
- * then leaves the table's row groups uncompressed (353 MB in `duckdb_memory()` against 195 MB);
- * the time saved is mostly the compression it did for every insert into a partly filled row group
- * (docs/performance.md, "Inserts of whole row groups").
+ * groups per chunk were no faster (2.7-3.0 s) and hold twice as much in memory. The table is then
+ * uncompressed until `completeOpen` checkpoints it (complete-open.ts).
  */
-const CHUNK_ROWS = 122_880;
+const CHUNK_ROWS = DUCKDB_ROW_GROUP_ROWS;
 /** Entries kept: older datasets make room for the newest. */
 const KEEP_ENTRIES = 3;
 
