@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../lib/chromium';
 import type { StaticServer } from '../serve-range';
@@ -8,25 +11,53 @@ const READY_TIMEOUT_MS = 5 * 60_000;
 
 export interface BenchBrowser {
   browser: Browser;
+  /** The profile's own context, where the build session opens its page. */
+  profile: BrowserContext;
   version: string;
   sampler: MemorySampler;
   close(): Promise<void>;
 }
 
+/**
+ * A browser on a new, empty profile on disk, as a user runs it: the build's OPFS cache is written
+ * to disk. Off-the-record contexts keep OPFS in memory, which put the cache itself (about 190 MB
+ * at 1M rows) into the process tree's memory. Each run launches its own, so no run finds the
+ * cache, HTTP cache or compiled code of the one before; steps that need another first visit open
+ * off-the-record contexts on it (`browser.newContext()`).
+ */
 export async function launchBenchBrowser(): Promise<BenchBrowser> {
   const before = await ownChildren();
-  const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+  const dir = await mkdtemp(join(tmpdir(), 'convoscope-bench-profile-'));
+  const removeDir = () => rm(dir, { recursive: true, force: true });
+  const profile = await chromium
+    .launchPersistentContext(dir, { ...chromiumLaunchOptions(), headless: true })
+    .catch(async (err: unknown) => {
+      await removeDir();
+      throw err;
+    });
+  const browser = profile.browser();
   const roots = await newChildren(before);
-  if (roots.length === 0) throw new Error('cannot find the browser process to measure its memory');
+  if (!browser || roots.length === 0) {
+    await profile.close();
+    await removeDir();
+    throw new Error('cannot find the browser process to measure its memory');
+  }
   const sampler = new MemorySampler(roots);
   sampler.start();
+  let closed: Promise<void> | undefined;
   return {
     browser,
+    profile,
     version: browser.version(),
     sampler,
-    async close() {
-      sampler.stop();
-      await browser.close();
+    // Called after the run and again by the harness's cleanup on a signal: once is enough.
+    close() {
+      closed ??= (async () => {
+        sampler.stop();
+        await profile.close();
+        await removeDir();
+      })();
+      return closed;
     },
   };
 }
@@ -88,13 +119,17 @@ export function appUrl(appOrigin: string, dataUrls: readonly string[]): string {
   return `${appOrigin}/?${params}`;
 }
 
-/** A fresh context opening the app on the shards, resolved once `conversations` is built. */
+/**
+ * A page of the bench browser's profile opening the app on the shards, resolved once
+ * `conversations` is built. The profile must be fresh (`launchBenchBrowser`): it is the first visit.
+ */
 export async function openBrowserSession(
   bench: BenchBrowser,
   opts: { appOrigin: string; dataUrls: readonly string[]; dataServer: StaticServer },
 ): Promise<BrowserSession> {
-  const context = await bench.browser.newContext();
-  const page = await context.newPage();
+  const context = bench.profile;
+  // The profile opens with one blank page; use it rather than keep a second renderer around.
+  const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
@@ -136,9 +171,9 @@ export async function openBrowserSession(
       requests: opts.dataServer.stats.requests,
       peakMemory: await bench.sampler.peak(),
     };
-    return { context, page, ready, problems, close: () => context.close() };
+    return { context, page, ready, problems, close: () => page.close() };
   } catch (err) {
-    await context.close().catch(() => {});
+    await page.close().catch(() => {});
     throw err;
   }
 }

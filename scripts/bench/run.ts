@@ -37,14 +37,28 @@ function checkRows(side: string, sample: Sample, dataset: Dataset): void {
 interface RunContext {
   steps: BenchStep[];
   dataset: Dataset;
-  bench: BenchBrowser;
   appOrigin: string;
   dataServer: StaticServer;
 }
 
-async function browserRun(ctx: RunContext, run: number): Promise<Sample[]> {
+/** One run of every step in a browser of its own, on a fresh profile. */
+async function browserRun(
+  ctx: RunContext,
+  run: number,
+): Promise<{ samples: Sample[]; version: string }> {
+  const bench = await launchBenchBrowser();
+  onCleanup(() => bench.close());
+  if (run === 1) log(`chromium ${bench.version}`);
+  try {
+    return { samples: await stepsIn(bench, ctx, run), version: bench.version };
+  } finally {
+    await bench.close();
+  }
+}
+
+async function stepsIn(bench: BenchBrowser, ctx: RunContext, run: number): Promise<Sample[]> {
   const dataUrls = ctx.dataset.shards.map((s) => `${ctx.dataServer.origin}/${s.name}`);
-  const session = await openBrowserSession(ctx.bench, {
+  const session = await openBrowserSession(bench, {
     appOrigin: ctx.appOrigin,
     dataUrls,
     dataServer: ctx.dataServer,
@@ -57,8 +71,8 @@ async function browserRun(ctx: RunContext, run: number): Promise<Sample[]> {
     if (!written) log(`run ${run}: the build stored nothing in the cache; the steps run anyway`);
     else {
       // The peak window opened with the page, so this one spans the build and the write.
-      const peak = await ctx.bench.sampler.peak();
-      const settled = await ctx.bench.sampler.now();
+      const peak = await bench.sampler.peak();
+      const settled = await bench.sampler.now();
       session.ready.afterCacheWrite = { peak, settled };
       log(
         `run ${run}: RSS (PSS) through the build and its cache write at most ${formatMemory(peak)}, ` +
@@ -68,10 +82,10 @@ async function browserRun(ctx: RunContext, run: number): Promise<Sample[]> {
     const samples: Sample[] = [];
     for (const step of ctx.steps) {
       ctx.dataServer.stats.reset();
-      ctx.bench.sampler.resetPeak();
+      bench.sampler.resetPeak();
       const sample = await step.ours(session);
       sample.bytes ??= ctx.dataServer.stats.bytes;
-      sample.peakMemory ??= await ctx.bench.sampler.peak();
+      sample.peakMemory ??= await bench.sampler.peak();
       checkRows('the browser', sample, ctx.dataset);
       log(`run ${run} ours   ${step.id}: ${formatMs(sample.ms)}`);
       samples.push(sample);
@@ -131,16 +145,17 @@ async function main(argv: readonly string[]): Promise<number> {
     log,
   );
 
-  const bench = await launchBenchBrowser();
-  onCleanup(() => bench.close());
-  log(`chromium ${bench.version}; app ${app.origin}, data ${dataServer.origin}`);
-  const ctx: RunContext = { steps, dataset, bench, appOrigin: app.origin, dataServer };
+  log(`app ${app.origin}, data ${dataServer.origin}`);
+  const ctx: RunContext = { steps, dataset, appOrigin: app.origin, dataServer };
+  let chromiumVersion = '';
 
   const ours: Sample[][] = steps.map(() => []);
   const native: Sample[][] = steps.map(() => []);
   const traces: { run: number; requests: RequestLogEntry[] }[] = [];
   for (let run = 1; run <= args.runs; run++) {
-    (await browserRun(ctx, run)).forEach((s, i) => ours[i]!.push(s));
+    const { samples, version } = await browserRun(ctx, run);
+    chromiumVersion = version;
+    samples.forEach((s, i) => ours[i]!.push(s));
     if (args.trace) traces.push({ run, requests: requestLog.splice(0) });
     if (args.skipNative) continue;
     (await nativeRun(steps, dataset, run)).forEach((s, i) => s && native[i]!.push(s));
@@ -156,7 +171,7 @@ async function main(argv: readonly string[]): Promise<number> {
       memoryBytes: totalmem(),
       node: process.version,
       platform: `${process.platform} ${process.arch}`,
-      chromium: bench.version,
+      chromium: chromiumVersion,
       duckdbNative: duckdbNodeVersion(),
     },
     args,
