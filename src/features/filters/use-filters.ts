@@ -17,14 +17,19 @@ const getSearch = () => window.location.search;
  */
 export function useFilters() {
   const search = useSyncExternalStore(subscribeToLocation, getSearch);
-  const searches = useSyncExternalStore(searchStore.subscribe, searchStore.getSnapshot);
-  const idSets = useSyncExternalStore(idFilterStore.subscribe, idFilterStore.getSnapshot);
   const parsed = useMemo(() => parseFilters(new URLSearchParams(search)), [search]);
-  const dataset = openDataset();
-  // Keyed by the ids, not the stores' snapshots: a search's progress changes its store many times a
-  // second, and a new filters object each time would re-render every list and count keyed by it.
-  const searchHits = findCompleted(searches, parsed.filters.search, dataset)?.id;
-  const idSet = findIdSet(idSets, parsed.filters.idQuery, dataset)?.id;
+  const { search: spec, idQuery } = parsed.filters;
+  // Each store is read through the one id this URL needs, not its snapshot: a search's progress
+  // changes the store after every row group, and every component using this hook (the list, the
+  // filter panel, the charts) re-rendered each time, taking the cores the scan needs.
+  const searchHits = useSyncExternalStore(
+    searchStore.subscribe,
+    () => findCompleted(searchStore.getSnapshot(), spec, openDataset())?.id,
+  );
+  const idSet = useSyncExternalStore(
+    idFilterStore.subscribe,
+    () => findIdSet(idFilterStore.getSnapshot(), idQuery, openDataset())?.id,
+  );
   const filters = useMemo((): Filters => {
     const next: Filters = { ...parsed.filters };
     if (searchHits !== undefined) next.searchHits = searchHits;
