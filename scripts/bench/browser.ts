@@ -1,9 +1,11 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../lib/chromium';
 import type { StaticServer } from '../serve-range';
+import { onCleanup } from './harness';
 import { MemorySampler, newChildren, ownChildren, type TreeMemory } from './process-tree';
 
 export const BUILD_MEASURE = 'convoscope:build';
@@ -28,38 +30,44 @@ export interface BenchBrowser {
 export async function launchBenchBrowser(): Promise<BenchBrowser> {
   const before = await ownChildren();
   const dir = await mkdtemp(join(tmpdir(), 'convoscope-bench-profile-'));
-  const removeDir = () => rm(dir, { recursive: true, force: true });
-  const profile = await chromium
-    .launchPersistentContext(dir, { ...chromiumLaunchOptions(), headless: true })
-    .catch(async (err: unknown) => {
-      await removeDir();
-      throw err;
-    });
-  const browser = profile.browser();
-  const roots = await newChildren(before);
-  if (!browser || roots.length === 0) {
-    await profile.close();
-    await removeDir();
-    throw new Error('cannot find the browser process to measure its memory');
-  }
-  const sampler = new MemorySampler(roots);
-  sampler.start();
+  // The profile holds the run's OPFS cache (about 190 MB at 1M rows): removed when the run closes
+  // the browser, by the harness's cleanup on a signal, and at the latest as the process exits.
+  const removeDirNow = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDirNow);
+  let profile: BrowserContext | undefined;
+  let sampler: MemorySampler | undefined;
   let closed: Promise<void> | undefined;
-  return {
-    browser,
-    profile,
-    version: browser.version(),
-    sampler,
-    // Called after the run and again by the harness's cleanup on a signal: once is enough.
-    close() {
-      closed ??= (async () => {
-        sampler.stop();
-        await profile.close();
-        await removeDir();
-      })();
-      return closed;
-    },
-  };
+  const close = () =>
+    (closed ??= (async () => {
+      try {
+        sampler?.stop();
+        await profile?.close();
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+        process.off('exit', removeDirNow);
+      }
+    })());
+  onCleanup(close);
+  try {
+    profile = await chromium.launchPersistentContext(dir, {
+      ...chromiumLaunchOptions(),
+      headless: true,
+      // The harness's cleanup closes the browser on these (harness.ts); Playwright's own handlers
+      // would exit the process while that cleanup runs.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+    });
+    const browser = profile.browser();
+    const roots = await newChildren(before);
+    if (!browser || roots.length === 0)
+      throw new Error('cannot find the browser process to measure its memory');
+    sampler = new MemorySampler(roots);
+    sampler.start();
+    return { browser, profile, version: browser.version(), sampler, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }
 
 /** What the page reported when `conversations` was built, plus what the harness saw meanwhile. */

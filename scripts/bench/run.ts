@@ -47,7 +47,6 @@ async function browserRun(
   run: number,
 ): Promise<{ samples: Sample[]; version: string }> {
   const bench = await launchBenchBrowser();
-  onCleanup(() => bench.close());
   if (run === 1) log(`chromium ${bench.version}`);
   try {
     return { samples: await stepsIn(bench, ctx, run), version: bench.version };
