@@ -21,7 +21,7 @@ export function useFilters() {
   const { search: spec, idQuery } = parsed.filters;
   // Each store is read through the one id this URL needs, not its snapshot: a search's progress
   // changes the store after every row group, and every component using this hook (the list, the
-  // filter panel, the charts) re-rendered each time, taking the cores the scan needs.
+  // filter panel, the charts) re-rendered each time for nothing.
   const searchHits = useSyncExternalStore(
     searchStore.subscribe,
     () => findCompleted(searchStore.getSnapshot(), spec, openDataset())?.id,
