@@ -7,7 +7,7 @@ import { generateDataset } from '../../scripts/generator/generate-dataset';
 import { buildNativeConversationsQuery } from '../sql/native-conversations';
 import { CONVERSATION_COLUMNS } from '../sql/conversations-table';
 import { quoteString } from '../sql/quote';
-import { CATEGORIES } from '../sql/moderation';
+import { CATEGORIES } from '../model/moderation';
 import { computeConversationBatch } from './conversation-metadata';
 import {
   nativeConnection,

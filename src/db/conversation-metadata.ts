@@ -11,7 +11,7 @@ import {
   makeData,
   type Data,
 } from 'apache-arrow';
-import { CATEGORIES } from '../sql/moderation';
+import { CATEGORIES } from '../model/moderation';
 import { maxScoreColumn } from '../sql/conversations-table';
 import {
   BitmapBuilder,

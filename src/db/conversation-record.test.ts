@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/generator/generate-dataset';
 import { quoteString } from '../sql/quote';
-import { CATEGORIES } from '../sql/moderation';
+import { CATEGORIES } from '../model/moderation';
 import { conversationFromTable, PREVIEW_LENGTH, previewsFromTable } from './conversation-record';
 import { nativeConnection, nativeRows, openNodeShard, readRowGroup } from './testing/node-shards';
 

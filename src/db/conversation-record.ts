@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { CATEGORIES } from '../sql/moderation';
+import { CATEGORIES } from '../model/moderation';
 import type { MessageRecord } from './parquet-protocol';
 
 interface RawMessage {

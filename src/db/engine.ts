@@ -25,11 +25,12 @@ import { cachedBytes, forgetCachedTables, loadCachedTable, storeTable } from './
 import { cacheKey, shardIdentities, type ShardIdentity } from './table-cache-key';
 import { runSearch, type SearchOptions, type SearchProgress, type SearchResult } from './search';
 import type { SearchSnippet } from './search-scan';
-import type { SearchSpec } from '../lib/search-pattern';
+import type { SearchSpec } from '../model/search-spec';
 import { buildClearIdSets, buildCreateIdSetsTable } from '../sql/id-sets';
 import { buildClearSearchHits, buildCreateSearchHitsTable } from '../sql/search-hits';
-import type { CategoryId } from '../sql/moderation';
-import type { Row, SqlQuery } from '../sql/query';
+import type { CategoryId } from '../model/moderation';
+import type { Row } from '../model/row';
+import type { SqlQuery } from '../sql/query';
 
 export type { BuildProgress, BuiltDataset, MessageRecord, ShardRef, TableOrigin };
 export type { SearchOptions, SearchProgress, SearchResult, SearchSnippet };

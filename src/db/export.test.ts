@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS } from '../features/filters/filters';
+import { EMPTY_FILTERS } from '../model/filters';
 import type { SqlQuery } from '../sql/query';
 import { exportShardRows, type ExportProgress } from './export';
 import type { ParquetPool } from './parquet-pool';

@@ -1,6 +1,7 @@
-import type { Filters } from '../features/filters/filters';
+import type { Filters } from '../model/filters';
 import { buildExportShardCountsQuery, buildExportShardRowsQuery } from '../sql/export';
-import type { Row, SqlQuery } from '../sql/query';
+import type { Row } from '../model/row';
+import type { SqlQuery } from '../sql/query';
 import type { ParquetPool } from './parquet-pool';
 import { groupByRowGroup, type RowGroupItems, type ShardLayout } from './row-groups';
 

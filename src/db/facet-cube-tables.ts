@@ -8,7 +8,7 @@ import {
   SCORE_CUBE_MEASURE,
   scoreCubeName,
 } from '../sql/facet-cube';
-import type { CategoryId } from '../sql/moderation';
+import type { CategoryId } from '../model/moderation';
 import { quoteIdentifier } from '../sql/quote';
 
 /**

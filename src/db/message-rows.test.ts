@@ -5,7 +5,7 @@ import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/generator/generate-dataset';
 import { MESSAGE_COLUMNS, scoreColumn } from '../sql/messages-table';
-import { CATEGORIES } from '../sql/moderation';
+import { CATEGORIES } from '../model/moderation';
 import { quoteString } from '../sql/quote';
 import { messageRowsBatch } from './message-rows';
 import { nativeConnection, nativeRows, openNodeShard, readRowGroup } from './testing/node-shards';

@@ -11,7 +11,7 @@ import {
   Struct,
   type Table,
 } from 'apache-arrow';
-import { CATEGORIES } from '../sql/moderation';
+import { CATEGORIES } from '../model/moderation';
 import { MESSAGE_COLUMNS } from '../sql/messages-table';
 import { BitmapBuilder, utf8Data } from './arrow-buffers';
 import { conversationFromTable } from './conversation-record';

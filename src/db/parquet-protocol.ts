@@ -1,4 +1,4 @@
-import type { SearchSpec } from '../lib/search-pattern';
+import type { SearchSpec } from '../model/search-spec';
 import type { DatasetProblem } from './dataset-error';
 import type { MessagePick } from './message-rows';
 import type { SearchSnippet } from './search-scan';

@@ -1,4 +1,4 @@
-import type { SearchSpec } from '../lib/search-pattern';
+import type { SearchSpec } from '../model/search-spec';
 
 /**
  * A run of a plain-text search's characters that any matching message holds byte for byte, up to

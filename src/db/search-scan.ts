@@ -1,5 +1,6 @@
 import type { Data, RecordBatch } from 'apache-arrow';
-import { searchPattern, type SearchScope, type SearchSpec } from '../lib/search-pattern';
+import { searchPattern } from '../lib/search-pattern';
+import { type SearchScope, type SearchSpec } from '../model/search-spec';
 import { isValid, structChild } from './arrow-buffers';
 import { findAnchor, searchAnchor, type SearchAnchor } from './search-anchor';
 

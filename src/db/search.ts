@@ -9,7 +9,8 @@ import {
   Table,
   tableToIPC,
 } from 'apache-arrow';
-import { searchPattern, type SearchSpec } from '../lib/search-pattern';
+import { searchPattern } from '../lib/search-pattern';
+import { type SearchSpec } from '../model/search-spec';
 import { buildCreateSearchHitsTable, SEARCH_HITS } from '../sql/search-hits';
 import type { BuiltDataset } from './build-conversations';
 import { getDuckDB } from './duckdb';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Bool, DataType, Field, Float64, Int64, List, Schema, Struct, Utf8 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../scripts/generator/generate-dataset';
-import { CATEGORIES } from '../sql/moderation';
+import { CATEGORIES } from '../model/moderation';
 import { quoteString } from '../sql/quote';
 import { checkShardSchema, checkShardSet, type InspectedShard } from './shard-schema';
 import { checkNodeShard, nativeConnection, openNodeShard } from './testing/node-shards';

@@ -1,5 +1,5 @@
 import { DataType, type Field, type Schema } from 'apache-arrow';
-import { CATEGORIES } from '../sql/moderation';
+import { CATEGORIES } from '../model/moderation';
 import type { DatasetProblem } from './dataset-error';
 import {
   detectShape,

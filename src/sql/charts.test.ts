@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type Filters } from '../features/filters/filters';
-import { FILTER_STATES } from '../features/filters/testing/brute-force-counts';
-import { bruteForceCharts } from '../features/charts/testing/brute-force-charts';
-import { buildChartsQuery, SCORE_EDGES } from './charts';
-import { parseChartRows, scoreBinLabel } from './charts-data';
-import { buildReadCube, cubeAnswers } from './facet-cube';
-import { cubeChartRows, scoreCubeColumns } from '../features/charts/cube-charts';
-import { CATEGORY_IDS, type CategoryId } from './moderation';
-import type { Row } from './query';
+import { EMPTY_FILTERS, type Filters } from '../model/filters';
+import { FILTER_STATES } from '../model/testing/brute-force-counts';
+import { bruteForceCharts } from './testing/brute-force-charts';
+import { buildChartsQuery } from './charts';
+import { SCORE_EDGES } from '../model/chart-data';
+import { parseChartRows, scoreBinLabel } from '../model/chart-data';
+import { buildReadCube } from './facet-cube';
+import { cubeAnswers } from '../model/stored-subset';
+import { cubeChartRows, scoreCubeColumns } from '../model/cube-charts';
+import { CATEGORY_IDS, type CategoryId } from '../model/moderation';
+import type { Row } from '../model/row';
 import { conversationsFixture } from './testing/conversations-fixture';
 import { makeCubes } from './testing/facet-cubes';
 

@@ -1,4 +1,5 @@
-import type { Row, SqlQuery } from './query';
+import type { Row } from '../model/row';
+import type { SqlQuery } from './query';
 
 /** Row shape of `buildConsoleSchemaQuery`. */
 export interface SchemaColumnRow extends Row {

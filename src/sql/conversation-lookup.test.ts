@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_STRINGS } from '../features/filters/testing/brute-force-counts';
+import { HOSTILE_STRINGS } from '../model/testing/brute-force-counts';
 import { buildConversationLookupQuery, resolveConversationLookup } from './conversation-lookup';
 import { conversationsFixture } from './testing/conversations-fixture';
 

@@ -1,5 +1,5 @@
 import { CONVERSATION_COLUMNS, CONVERSATIONS, maxScoreColumn } from './conversations-table';
-import type { CategoryId } from './moderation';
+import type { CategoryId } from '../model/moderation';
 import type { SqlQuery } from './query';
 import { quoteIdentifier, sqlInteger } from './quote';
 

@@ -4,11 +4,9 @@ import {
   buildConversationWindowQuery,
   buildListPositionQuery,
   type ListPosition,
-  SORT_KEYS,
-  type ConversationSort,
-  type SortKey,
 } from './conversation-window';
-import type { SqlValue } from './query';
+import { SORT_KEYS, type ConversationSort, type SortKey } from '../model/sorts';
+import type { SqlValue } from '../model/row';
 import { conversationsFixture } from './testing/conversations-fixture';
 
 const ROWS = 2_500;

@@ -1,19 +1,9 @@
-import { CATEGORY_IDS, type CategoryId } from './moderation';
+import { CATEGORY_IDS, type CategoryId } from '../model/moderation';
 import { CONVERSATIONS } from './conversations-table';
-import type { SqlQuery, SqlValue } from './query';
+import type { SqlQuery } from './query';
+import type { SqlValue } from '../model/row';
 import { sqlInteger } from './quote';
-
-/** The columns the list can sort by: the closed list every ORDER BY identifier comes from. */
-export const SORT_KEYS = ['row', 'max_score', 'turn', 'model', 'language'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export type SortDirection = 'asc' | 'desc';
-export interface ConversationSort {
-  key: SortKey;
-  direction: SortDirection;
-}
-
-/** The dataset's own order. */
-export const NATURAL_ORDER: ConversationSort = { key: 'row', direction: 'asc' };
+import { SORT_KEYS, type ConversationSort } from '../model/sorts';
 
 /** One row of the conversation list: summary, locator, flags and the 11 category booleans. */
 export type ConversationListRow = {

@@ -1,4 +1,4 @@
-import { CATEGORIES, type CategoryId } from './moderation';
+import { CATEGORIES, type CategoryId } from '../model/moderation';
 import { quoteIdentifier } from './quote';
 
 /** The per-conversation table every count, facet, chart and page runs on (docs/data-model.md). */

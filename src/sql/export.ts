@@ -1,4 +1,4 @@
-import type { Filters } from '../features/filters/filters';
+import type { Filters } from '../model/filters';
 import { CONVERSATIONS } from './conversations-table';
 import { buildFilterWhere } from './filters';
 import type { SqlQuery } from './query';

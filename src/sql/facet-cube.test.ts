@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type Filters } from '../features/filters/filters';
+import { EMPTY_FILTERS, type Filters } from '../model/filters';
 import {
   buildCreateScoreCube,
   buildReadCube,
   buildReadSubsetCube,
-  cubeAnswers,
   CUBE_DIMENSIONS,
 } from './facet-cube';
-import type { CategoryId } from './moderation';
+import { cubeAnswers } from '../model/stored-subset';
+import type { CategoryId } from '../model/moderation';
 
 const search = { text: 'python', scope: 'all', regex: false, wholeWord: false } as const;
 

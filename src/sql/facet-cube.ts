@@ -1,8 +1,7 @@
-import type { Filters } from '../features/filters/filters';
+import type { StoredSubset } from '../model/stored-subset';
 import { scoreBin, scoreColumnFor } from './charts';
 import { CONVERSATIONS } from './conversations-table';
-import { buildFacetCondition } from './filters';
-import { CATEGORIES, type CategoryId } from './moderation';
+import { CATEGORIES, type CategoryId } from '../model/moderation';
 import type { SqlQuery } from './query';
 import { quoteIdentifier } from './quote';
 import { buildIdSetCondition } from './id-sets';
@@ -55,42 +54,6 @@ export const CUBE_DIMENSIONS = [
   'assistant_flagged',
   ...CATEGORIES.map((c) => c.id),
 ] as const;
-
-/**
- * What a cube's rows stand for: every conversation (`facet_cube`, the score cubes), or only a
- * stored subset of them (`buildReadSubsetCube`).
- */
-export type CubeScope = 'all' | 'subset';
-
-/**
- * The stored row sets narrowing a filter state: a completed search's hits (`search_hits`) and a
- * console query's stored ids (`id_sets`). Neither narrows until it is stored.
- */
-export interface StoredSubset {
-  searchHits: number | undefined;
-  idSet: number | undefined;
-}
-
-/** The subset narrowing `filters`, by the rule `buildFilterWhere` applies; none when neither does. */
-export function storedSubset(filters: Filters): StoredSubset | undefined {
-  const searchHits = buildFacetCondition(filters, 'search') ? filters.searchHits : undefined;
-  const idSet = buildFacetCondition(filters, 'idQuery') ? filters.idSet : undefined;
-  return searchHits === undefined && idSet === undefined ? undefined : { searchHits, idSet };
-}
-
-/** Names a subset, e.g. for the page's cache of cubes read. */
-export const subsetKey = ({ searchHits, idSet }: StoredSubset) =>
-  `hits=${searchHits ?? '-'},ids=${idSet ?? '-'}`;
-
-/**
- * True when every active filter is a condition on `CUBE_DIMENSIONS` alone: the cubes can answer
- * the state (for charts, once the category's score cube is made, `buildCreateScoreCube`). With a
- * stored subset, only a cube of that subset (`scope` 'subset') answers, in the same way.
- */
-export function cubeAnswers(filters: Filters, scope: CubeScope = 'all'): boolean {
-  const minScores = Object.values(filters.minScores).some((min) => min !== undefined);
-  return (storedSubset(filters) !== undefined) === (scope === 'subset') && !minScores;
-}
 
 /** `facet_cube_next` from `from` (the staging table), for the swap to rename. */
 export function buildCreateFacetCube(from: string): string {

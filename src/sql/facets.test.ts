@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type Filters } from '../features/filters/filters';
+import { EMPTY_FILTERS, type Filters } from '../model/filters';
 import {
   bruteForceCounts,
   FILTER_STATES,
   HOSTILE_STRINGS,
   WILDCHAT_FILTER_STATES,
-} from '../features/filters/testing/brute-force-counts';
-import { cubeColumns, cubeFacetRows, type CubeColumns } from '../features/filters/cube-counts';
-import { buildReadCube, cubeAnswers, FACET_CUBE } from './facet-cube';
-import { buildFacetCountsQuery, parseFacetRows } from './facets';
-import type { Row } from './query';
+} from '../model/testing/brute-force-counts';
+import { cubeColumns, cubeFacetRows, type CubeColumns } from '../model/cube-counts';
+import { buildReadCube, FACET_CUBE } from './facet-cube';
+import { cubeAnswers } from '../model/stored-subset';
+import { buildFacetCountsQuery } from './facets';
+import { parseFacetRows } from '../model/facet-counts';
+import type { Row } from '../model/row';
 import { conversationsFixture } from './testing/conversations-fixture';
 import { makeCubes } from './testing/facet-cubes';
 

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, FACET_NAMES, type Filters } from '../features/filters/filters';
+import { EMPTY_FILTERS, FACET_NAMES, type Filters } from '../model/filters';
 import {
   FILTER_STATES,
   HOSTILE_STRINGS,
   matchesAll,
   WILDCHAT_FILTER_STATES,
-} from '../features/filters/testing/brute-force-counts';
+} from '../model/testing/brute-force-counts';
 import { buildFilterWhere } from './filters';
-import type { Row, SqlQuery } from './query';
+import type { Row } from '../model/row';
+import type { SqlQuery } from './query';
 import { conversationsFixture } from './testing/conversations-fixture';
 
 describe('buildFilterWhere', () => {

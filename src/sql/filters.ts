@@ -1,6 +1,6 @@
-import { FACET_NAMES, type FacetName, type Filters } from '../features/filters/filters';
+import { FACET_NAMES, type FacetName, type Filters } from '../model/filters';
 import { maxScoreColumn } from './conversations-table';
-import { CATEGORIES } from './moderation';
+import { CATEGORIES } from '../model/moderation';
 import type { SqlQuery } from './query';
 import { quoteIdentifier } from './quote';
 import { buildIdSetCondition } from './id-sets';

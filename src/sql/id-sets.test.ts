@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type Filters } from '../features/filters/filters';
+import { EMPTY_FILTERS, type Filters } from '../model/filters';
 import {
   BRUTE_FORCE_ID_SETS,
   bruteForceCounts,
   FILTER_STATES,
   HOSTILE_STRINGS,
   matchesAll,
-} from '../features/filters/testing/brute-force-counts';
-import { buildFacetCountsQuery, parseFacetRows } from './facets';
+} from '../model/testing/brute-force-counts';
+import { buildFacetCountsQuery } from './facets';
+import { parseFacetRows } from '../model/facet-counts';
 import { buildFilterWhere } from './filters';
 import { buildClearIdSets, buildCreateIdSetsTable, buildDropIdSet, ID_SETS } from './id-sets';
-import type { Row } from './query';
+import type { Row } from '../model/row';
 import { conversationsFixture } from './testing/conversations-fixture';
 
 const QUERY = 'SELECT conversation_id FROM conversations WHERE turn > 2';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { EMPTY_FILTERS } from '../features/filters/filters';
+import { EMPTY_FILTERS } from '../model/filters';
 import {
   buildSelectionLocatorsQuery,
   buildCreateMessagesTable,

@@ -1,8 +1,9 @@
-import type { Filters } from '../features/filters/filters';
+import type { Filters } from '../model/filters';
 import { CONVERSATIONS } from './conversations-table';
 import { buildFilterWhere } from './filters';
-import { CATEGORIES, type CategoryId } from './moderation';
-import type { Row, SqlQuery } from './query';
+import { CATEGORIES, type CategoryId } from '../model/moderation';
+import type { Row } from '../model/row';
+import type { SqlQuery } from './query';
 import { quoteIdentifier } from './quote';
 
 /**

@@ -1,4 +1,4 @@
-import { CATEGORIES } from './moderation';
+import { CATEGORIES } from '../model/moderation';
 import { maxScoreColumn } from './conversations-table';
 import { quoteIdentifier, quoteString } from './quote';
 

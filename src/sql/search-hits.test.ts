@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, FACET_NAMES, type Filters } from '../features/filters/filters';
+import { EMPTY_FILTERS, FACET_NAMES, type Filters } from '../model/filters';
 import {
   BRUTE_FORCE_ID_SETS,
   BRUTE_FORCE_SEARCH_HITS,
@@ -7,19 +7,21 @@ import {
   FILTER_STATES,
   HOSTILE_STRINGS,
   matchesAll,
-} from '../features/filters/testing/brute-force-counts';
-import { cubeChartRows, scoreCubeColumns } from '../features/charts/cube-charts';
-import { bruteForceCharts } from '../features/charts/testing/brute-force-charts';
-import { cubeColumns, cubeFacetRows } from '../features/filters/cube-counts';
-import type { SearchSpec } from '../lib/search-pattern';
+} from '../model/testing/brute-force-counts';
+import { cubeChartRows, scoreCubeColumns } from '../model/cube-charts';
+import { bruteForceCharts } from './testing/brute-force-charts';
+import { cubeColumns, cubeFacetRows } from '../model/cube-counts';
+import type { SearchSpec } from '../model/search-spec';
 import { buildChartsQuery } from './charts';
-import { parseChartRows } from './charts-data';
-import { buildReadCube, buildReadSubsetCube, cubeAnswers } from './facet-cube';
+import { parseChartRows } from '../model/chart-data';
+import { buildReadCube, buildReadSubsetCube } from './facet-cube';
+import { cubeAnswers } from '../model/stored-subset';
 import { buildCreateIdSetsTable, ID_SETS } from './id-sets';
-import { CATEGORY_IDS } from './moderation';
-import { buildFacetCountsQuery, parseFacetRows } from './facets';
+import { CATEGORY_IDS } from '../model/moderation';
+import { buildFacetCountsQuery } from './facets';
+import { parseFacetRows } from '../model/facet-counts';
 import { buildFilterWhere } from './filters';
-import type { Row } from './query';
+import type { Row } from '../model/row';
 import {
   buildClearSearchHits,
   buildCreateSearchHitsTable,

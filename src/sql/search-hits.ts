@@ -1,5 +1,6 @@
 import { CONVERSATIONS } from './conversations-table';
-import type { Row, SqlQuery } from './query';
+import type { Row } from '../model/row';
+import type { SqlQuery } from './query';
 
 /**
  * Rows matched by completed text searches: one row per (search, conversation). The scan itself runs

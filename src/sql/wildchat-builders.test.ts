@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bruteForceCharts } from '../features/charts/testing/brute-force-charts';
-import { EMPTY_FILTERS, type Filters } from '../features/filters/filters';
-import { matchesAll } from '../features/filters/testing/brute-force-counts';
+import { bruteForceCharts } from './testing/brute-force-charts';
+import { EMPTY_FILTERS, type Filters } from '../model/filters';
+import { matchesAll } from '../model/testing/brute-force-counts';
 import { buildChartsQuery } from './charts';
-import { parseChartRows } from './charts-data';
+import { parseChartRows } from '../model/chart-data';
 import { buildCountQuery } from './conversation-count';
 import { buildConversationLookupQuery, resolveConversationLookup } from './conversation-lookup';
 import { buildConversationSummaryQuery } from './conversation-summary';
 import { buildConversationWindowQuery, buildListPositionQuery } from './conversation-window';
 import { buildFilterWhere } from './filters';
-import type { Row } from './query';
+import type { Row } from '../model/row';
 import { conversationsFixture } from './testing/conversations-fixture';
 
 /**

@@ -19,8 +19,8 @@ import {
   TOOLTIP_CLASS,
 } from './chart-theme';
 import { useEnterToSelect } from './use-enter-to-select';
-import type { CategoryStats } from '../../sql/charts-data';
-import type { CategoryId } from '../../sql/moderation';
+import type { CategoryStats } from '../../model/chart-data';
+import type { CategoryId } from '../../model/moderation';
 import { formatShare } from './palette';
 import { SIDE_SERIES } from './side-series';
 

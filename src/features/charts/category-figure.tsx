@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ChartData } from '../../sql/charts-data';
-import type { CategoryId } from '../../sql/moderation';
+import type { ChartData } from '../../model/chart-data';
+import type { CategoryId } from '../../model/moderation';
 import { CategoryChart } from './category-chart';
 import { CategoryTable } from './category-table';
 import { ChartFigure, toggleClass } from './chart-figure';

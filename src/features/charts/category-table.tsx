@@ -1,6 +1,6 @@
 import { formatCount } from '../../lib/format';
-import type { CategoryStats } from '../../sql/charts-data';
-import type { CategoryId } from '../../sql/moderation';
+import type { CategoryStats } from '../../model/chart-data';
+import type { CategoryId } from '../../model/moderation';
 import { SIDE_SERIES } from './side-series';
 import { formatShare } from './palette';
 

@@ -1,21 +1,15 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { prepareScoreCube, runQuery } from '../../db/engine';
 import { buildChartsQuery } from '../../sql/charts';
-import {
-  buildReadCube,
-  buildReadSubsetCube,
-  cubeAnswers,
-  storedSubset,
-  subsetKey,
-  type StoredSubset,
-} from '../../sql/facet-cube';
-import { parseChartRows } from '../../sql/charts-data';
-import { cubeChartRows, scoreCubeColumns, type ScoreCubeColumns } from './cube-charts';
-import type { CategoryId } from '../../sql/moderation';
+import { buildReadCube, buildReadSubsetCube } from '../../sql/facet-cube';
+import { cubeAnswers, storedSubset, subsetKey, type StoredSubset } from '../../model/stored-subset';
+import { parseChartRows } from '../../model/chart-data';
+import { cubeChartRows, scoreCubeColumns, type ScoreCubeColumns } from '../../model/cube-charts';
+import type { CategoryId } from '../../model/moderation';
 import { readCubeOnce } from '../filters/cube-reads';
 import { filtersKey } from '../filters/facet-queries';
 import { CHARTS_QUERY_MEASURE } from './measures';
-import type { Filters } from '../filters/filters';
+import type { Filters } from '../../model/filters';
 
 /** A category's score cube of the open dataset, made and read into the page on its first chart. */
 const scoreCube = (datasetVersion: number, category: CategoryId): Promise<ScoreCubeColumns> =>

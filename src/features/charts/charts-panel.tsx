@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { CATEGORIES, type CategoryId } from '../../sql/moderation';
-import type { ScoreBin } from '../../sql/charts-data';
-import type { Filters } from '../filters/filters';
+import { CATEGORIES, type CategoryId } from '../../model/moderation';
+import type { ScoreBin } from '../../model/chart-data';
+import type { Filters } from '../../model/filters';
 import { useFilters } from '../filters/use-filters';
 import { CategoryFigure } from './category-figure';
 import { chartsOptions } from './chart-queries';

@@ -1,5 +1,5 @@
-import type { ModelStats } from '../../sql/charts-data';
-import { CATEGORIES, type CategoryId } from '../../sql/moderation';
+import type { ModelStats } from '../../model/chart-data';
+import { CATEGORIES, type CategoryId } from '../../model/moderation';
 import { formatCount } from '../../lib/format';
 import { formatShare, HEAT_LIGHT_TEXT, heatColour } from './palette';
 

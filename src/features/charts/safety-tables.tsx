@@ -1,5 +1,5 @@
 import { formatCount } from '../../lib/format';
-import type { CategoryStats, ModelStats } from '../../sql/charts-data';
+import type { CategoryStats, ModelStats } from '../../model/chart-data';
 import { downloadText, toCsv, type CsvCell } from './csv';
 import { formatShare } from './palette';
 

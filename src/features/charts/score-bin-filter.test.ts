@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SCORE_BIN_COUNT } from '../../sql/charts';
-import { parseChartRows } from '../../sql/charts-data';
-import { EMPTY_FILTERS, type Filters } from '../filters/filters';
+import { SCORE_BIN_COUNT } from '../../model/chart-data';
+import { parseChartRows } from '../../model/chart-data';
+import { EMPTY_FILTERS, type Filters } from '../../model/filters';
 import { parseFilters, withFilters } from '../filters/url-state';
 import { filtersForScoreBin, isScoreBinSelectable } from './score-bin-filter';
 

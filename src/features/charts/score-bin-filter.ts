@@ -1,6 +1,6 @@
-import type { ScoreBin } from '../../sql/charts-data';
-import type { CategoryId } from '../../sql/moderation';
-import { withMinScore, type Filters } from '../filters/filters';
+import type { ScoreBin } from '../../model/chart-data';
+import type { CategoryId } from '../../model/moderation';
+import { withMinScore, type Filters } from '../../model/filters';
 
 /**
  * The first bin starts at 0, and a minimum of 0 would only drop conversations without a score (the

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { formatCount } from '../../lib/format';
-import { SCORE_EDGES } from '../../sql/charts';
-import { scoreBinLabel, type ChartData, type ScoreBin } from '../../sql/charts-data';
-import { CATEGORIES, type CategoryId } from '../../sql/moderation';
+import { SCORE_EDGES } from '../../model/chart-data';
+import { scoreBinLabel, type ChartData, type ScoreBin } from '../../model/chart-data';
+import { CATEGORIES, type CategoryId } from '../../model/moderation';
 import { ChartFigure, toggleClass } from './chart-figure';
 import { CountBarChart } from './count-bar-chart';
 import { PALETTE } from './palette';

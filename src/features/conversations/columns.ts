@@ -1,4 +1,4 @@
-import type { SortKey } from '../../sql/conversation-window';
+import type { SortKey } from '../../model/sorts';
 
 /** Fixed heights keep every row where the virtualizer expects it: no measuring, no layout jumps. */
 export const ROW_HEIGHT = 32;

@@ -1,4 +1,4 @@
-import type { ConversationSort, SortKey } from '../../sql/conversation-window';
+import type { ConversationSort, SortKey } from '../../model/sorts';
 import { COLUMNS, GRID_COLUMNS, HEADER_HEIGHT } from './columns';
 
 /** The column headers; sortable columns hold a button that sorts (again: reverses) by them. */

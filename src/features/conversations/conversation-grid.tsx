@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useRef } from 'react';
 import { useViewportFill } from '../../lib/use-viewport-fill';
-import type { ConversationListRow, ConversationSort, SortKey } from '../../sql/conversation-window';
-import type { Filters } from '../filters/filters';
+import type { ConversationListRow } from '../../sql/conversation-window';
+import type { ConversationSort, SortKey } from '../../model/sorts';
+import type { Filters } from '../../model/filters';
 import { COLUMNS, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { ConversationGridHeader } from './conversation-grid-header';
 import { ConversationRow } from './conversation-row';

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { facetCountsOptions, filtersKey } from '../filters/facet-queries';
-import { isEmpty } from '../filters/filters';
+import { isEmpty } from '../../model/filters';
 import { useFilters } from '../filters/use-filters';
 import { conversationCountOptions } from './conversation-queries';
 import { ConversationGrid } from './conversation-grid';
-import { sortParam, useConversationSort } from './conversation-sort';
+import { sortParam } from '../../model/sorts';
+import { useConversationSort } from './conversation-sort';
 
 /** The conversations matching the URL's filters, in the sort the URL names. */
 export function ConversationList({ datasetVersion }: { datasetVersion: number }) {

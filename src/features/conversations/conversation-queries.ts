@@ -9,11 +9,11 @@ import {
   buildConversationWindowQuery,
   buildListPositionQuery,
   type ConversationListRow,
-  type ConversationSort,
   type ListPosition,
 } from '../../sql/conversation-window';
+import { type ConversationSort } from '../../model/sorts';
 import { buildFilterWhere } from '../../sql/filters';
-import { isEmpty, type Filters } from '../filters/filters';
+import { isEmpty, type Filters } from '../../model/filters';
 import { filtersKey } from '../filters/facet-queries';
 
 /** Rows per window: a screenful is about 20, so one window serves many scroll steps. */

@@ -1,5 +1,5 @@
 import type { ConversationListRow } from '../../sql/conversation-window';
-import { CATEGORIES } from '../../sql/moderation';
+import { CATEGORIES } from '../../model/moderation';
 
 /** Rows have a fixed height: beyond this many chips the rest is summed up (all are in the title). */
 const SHOWN_CATEGORIES = 2;

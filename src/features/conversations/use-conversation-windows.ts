@@ -1,7 +1,8 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ConversationListRow, ConversationSort } from '../../sql/conversation-window';
-import type { Filters } from '../filters/filters';
+import type { ConversationListRow } from '../../sql/conversation-window';
+import type { ConversationSort } from '../../model/sorts';
+import type { Filters } from '../../model/filters';
 import { conversationWindowOptions, WINDOW_SIZE } from './conversation-queries';
 
 /** A window must stay in view this long before it is fetched, so a fast drag does not queue dozens. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { ConversationSort } from '../../sql/conversation-window';
-import type { Filters } from '../filters/filters';
+import type { ConversationSort } from '../../model/sorts';
+import type { Filters } from '../../model/filters';
 import { listPositionOptions } from './conversation-queries';
 import { useSelectedConversation } from './use-selected-conversation';
 

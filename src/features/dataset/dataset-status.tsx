@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { formatCount } from '../../lib/format';
 import { conversationCountOptions } from '../conversations/conversation-queries';
 import { facetCountsOptions } from '../filters/facet-queries';
-import { isEmpty } from '../filters/filters';
+import { isEmpty } from '../../model/filters';
 import { useFilters } from '../filters/use-filters';
 
 /**

@@ -1,7 +1,7 @@
 import { runQuery } from '../../db/engine';
 import type { ExportProgress } from '../../db/export-session';
 import { buildExportTablePageQuery } from '../../sql/export';
-import type { Filters } from '../filters/filters';
+import type { Filters } from '../../model/filters';
 import { csvHeader, csvLines } from './csv-lines';
 
 /** `conversations` rows per page: a page is about 0.5 MB of CSV. */

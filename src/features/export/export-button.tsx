@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { prepareExport } from '../../db/export-session';
 import { conversationCountOptions } from '../conversations/conversation-queries';
 import { facetCountsOptions } from '../filters/facet-queries';
-import { isEmpty } from '../filters/filters';
+import { isEmpty } from '../../model/filters';
 import { useFilters } from '../filters/use-filters';
 import { ExportDialog } from './export-dialog';
 import { exportFileName } from './file-name';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type Filters } from '../filters/filters';
+import { EMPTY_FILTERS, type Filters } from '../../model/filters';
 import { datasetStem, exportFileName } from './file-name';
 
 const name = (filters: Partial<Filters>, count = 1234, format = 'jsonl' as const) =>

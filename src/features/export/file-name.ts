@@ -1,4 +1,4 @@
-import type { Filters } from '../filters/filters';
+import type { Filters } from '../../model/filters';
 
 export type ExportFormat = 'jsonl' | 'parquet' | 'csv';
 

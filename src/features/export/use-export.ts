@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { exportSelection, type ExportProgress } from '../../db/export-session';
-import type { Filters } from '../filters/filters';
+import type { Filters } from '../../model/filters';
 import { exportConversationsCsv } from './csv-export';
 import { exportFileName, type ExportFormat } from './file-name';
 import { openFileTarget, type FileTarget } from './file-target';

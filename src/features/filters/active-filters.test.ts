@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activeFilters, describeTurns } from './active-filters';
-import { clearFacet, EMPTY_FILTERS, isEmpty, type Filters } from './filters';
+import { clearFacet, EMPTY_FILTERS, isEmpty, type Filters } from '../../model/filters';
 
 const EVERYTHING: Filters = {
   models: ['gpt-4', 'it\'s "odd"'],

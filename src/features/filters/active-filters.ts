@@ -1,5 +1,5 @@
-import { CATEGORIES } from '../../sql/moderation';
-import { clearFacet, type Filters, type FlaggedMode, type TurnRange } from './filters';
+import { CATEGORIES } from '../../model/moderation';
+import { clearFacet, type Filters, type FlaggedMode, type TurnRange } from '../../model/filters';
 
 /** The words the panel and the chips use for each flagged mode. */
 export const FLAGGED_LABELS: Record<FlaggedMode, string> = {

@@ -1,17 +1,12 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { runQuery } from '../../db/engine';
-import {
-  buildReadCube,
-  buildReadSubsetCube,
-  cubeAnswers,
-  storedSubset,
-  subsetKey,
-  type StoredSubset,
-} from '../../sql/facet-cube';
-import { buildFacetCountsQuery, parseFacetRows } from '../../sql/facets';
-import { cubeColumns, cubeFacetRows, type CubeColumns } from './cube-counts';
+import { buildReadCube, buildReadSubsetCube } from '../../sql/facet-cube';
+import { cubeAnswers, storedSubset, subsetKey, type StoredSubset } from '../../model/stored-subset';
+import { buildFacetCountsQuery } from '../../sql/facets';
+import { parseFacetRows } from '../../model/facet-counts';
+import { cubeColumns, cubeFacetRows, type CubeColumns } from '../../model/cube-counts';
 import { readCubeOnce } from './cube-reads';
-import type { Filters } from './filters';
+import type { Filters } from '../../model/filters';
 import { serializeFilters } from './url-state';
 
 /**

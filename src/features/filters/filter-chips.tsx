@@ -1,5 +1,5 @@
 import { activeFilters } from './active-filters';
-import { EMPTY_FILTERS } from './filters';
+import { EMPTY_FILTERS } from '../../model/filters';
 import { useFilters } from './use-filters';
 import { PendingIdQuery } from '../sql-console/pending-id-query';
 

@@ -1,5 +1,5 @@
-import type { CategoryId } from '../../sql/moderation';
-import type { TurnRange } from './filters';
+import type { CategoryId } from '../../model/moderation';
+import type { TurnRange } from '../../model/filters';
 import { MIN_SCORE_PREFIX, parseFilters } from './url-state';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };

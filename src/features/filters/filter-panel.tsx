@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useViewportFill } from '../../lib/use-viewport-fill';
 import { ConversationLookup } from './conversation-lookup';
-import { EMPTY_FILTERS, isEmpty, toggleValue, type Filters } from './filters';
+import { EMPTY_FILTERS, isEmpty, toggleValue, type Filters } from '../../model/filters';
 import { facetCountsOptions } from './facet-queries';
 import { ModerationFacet } from './moderation-facet';
 import { RedactedFacet } from './redacted-facet';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { CategoryId } from '../../sql/moderation';
+import type { CategoryId } from '../../model/moderation';
 import { parseScoreInput } from './filter-inputs';
 import { useDebouncedCommit, useDraft } from './use-draft';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { CATEGORIES, type CategoryId } from '../../sql/moderation';
-import { withMinScore, type Filters } from './filters';
+import { CATEGORIES, type CategoryId } from '../../model/moderation';
+import { withMinScore, type Filters } from '../../model/filters';
 import { MinScoreRow } from './min-score-row';
 
 /** The per-category minimum scores, behind a disclosure that starts open when one is set. */

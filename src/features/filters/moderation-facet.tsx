@@ -1,6 +1,6 @@
 import { formatCount } from '../../lib/format';
-import type { FacetCounts } from '../../sql/facets';
-import { CATEGORIES, type CategoryId } from '../../sql/moderation';
+import type { FacetCounts } from '../../model/facet-counts';
+import { CATEGORIES, type CategoryId } from '../../model/moderation';
 import { FLAGGED_LABELS } from './active-filters';
 import {
   FLAGGED_MODES,
@@ -8,7 +8,7 @@ import {
   type CategoryMode,
   type Filters,
   type FlaggedMode,
-} from './filters';
+} from '../../model/filters';
 import { MinScores } from './min-scores';
 import { ValueFacet } from './value-facet';
 

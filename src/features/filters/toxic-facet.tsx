@@ -1,4 +1,4 @@
-import type { FacetCounts } from '../../sql/facets';
+import type { FacetCounts } from '../../model/facet-counts';
 import { ValueFacet } from './value-facet';
 
 const TOXIC = 'true';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { TurnBucket } from '../../sql/facets';
+import type { TurnBucket } from '../../model/facet-counts';
 import { parseTurnRangeInput } from './filter-inputs';
-import type { TurnRange } from './filters';
+import type { TurnRange } from '../../model/filters';
 import { TurnsHistogram } from './turns-histogram';
 import { useDebouncedCommit, useDraft } from './use-draft';
 

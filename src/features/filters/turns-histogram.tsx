@@ -1,6 +1,6 @@
-import type { TurnBucket } from '../../sql/facets';
+import type { TurnBucket } from '../../model/facet-counts';
 import { formatCount } from '../../lib/format';
-import type { TurnRange } from './filters';
+import type { TurnRange } from '../../model/filters';
 
 /** Bars of the turns facet counts; each bar is a button that sets the range to its bucket. */
 export function TurnsHistogram(props: {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type Filters } from './filters';
+import { EMPTY_FILTERS, type Filters } from '../../model/filters';
 import {
   FILTER_STATES,
   HOSTILE_STRINGS,
   WILDCHAT_FILTER_STATES,
-} from './testing/brute-force-counts';
+} from '../../model/testing/brute-force-counts';
 import { MAX_VALUES_PER_PARAM, parseFilters, serializeFilters, withFilters } from './url-state';
 
 const parse = (query: string) => parseFilters(new URLSearchParams(query));

@@ -1,12 +1,13 @@
-import { SEARCH_SCOPES, searchPattern, type SearchSpec } from '../../lib/search-pattern';
-import { CATEGORY_IDS, type CategoryId } from '../../sql/moderation';
+import { SEARCH_SCOPES, type SearchSpec } from '../../model/search-spec';
+import { searchPattern } from '../../lib/search-pattern';
+import { CATEGORY_IDS, type CategoryId } from '../../model/moderation';
 import {
   CATEGORY_MODES,
   EMPTY_FILTERS,
   FLAGGED_MODES,
   type Filters,
   type TurnRange,
-} from './filters';
+} from '../../model/filters';
 
 /** Query parameter names (docs/url-state.md). Everything else in the URL is left alone. */
 export const FILTER_PARAMS = {

@@ -3,7 +3,7 @@ import { openDataset } from '../../db/engine';
 import { pushSearchParams, subscribeToLocation } from '../conversations/url-state';
 import { findCompleted, searchStore } from '../search/search-store';
 import { findIdSet, idFilterStore } from '../sql-console/id-filter-store';
-import type { Filters } from './filters';
+import type { Filters } from '../../model/filters';
 import { parseFilters, setFilterParams } from './url-state';
 
 const getSearch = () => window.location.search;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CATEGORY_NAMES } from '../../sql/moderation';
+import { CATEGORY_NAMES } from '../../model/moderation';
 
 export const DATASET_PAGE = 'https://huggingface.co/datasets/lmsys/lmsys-chat-1m';
 

@@ -1,10 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import { prepareSearch } from '../../db/engine';
 import { replaceSearchParams } from '../conversations/url-state';
-import { clearFacet } from '../filters/filters';
+import { clearFacet } from '../../model/filters';
 import { useFilters } from '../filters/use-filters';
 import { withFilters } from '../filters/url-state';
-import type { SearchSpec } from '../../lib/search-pattern';
+import type { SearchSpec } from '../../model/search-spec';
 import { SearchForm } from './search-form';
 import { SearchHits } from './search-hits';
 import { SearchOutcome, SearchRunning } from './search-status';

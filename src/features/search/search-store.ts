@@ -5,7 +5,7 @@ import {
   type SearchProgress,
   type SearchSnippet,
 } from '../../db/engine';
-import type { SearchSpec } from '../../lib/search-pattern';
+import type { SearchSpec } from '../../model/search-spec';
 import { buildDropSearchHits } from '../../sql/search-hits';
 
 /** One search state's identity: equal specs, equal keys. */

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { SearchSpec } from '../../lib/search-pattern';
+import type { SearchSpec } from '../../model/search-spec';
 import { searchKey, searchStore } from './search-store';
 
 /**

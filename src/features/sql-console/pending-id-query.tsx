@@ -1,5 +1,5 @@
-import type { Filters } from '../filters/filters';
-import { clearFacet } from '../filters/filters';
+import type { Filters } from '../../model/filters';
+import { clearFacet } from '../../model/filters';
 import { useIdFilter } from './use-id-filter';
 
 /**

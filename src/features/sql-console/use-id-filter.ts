@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { pushSearchParams } from '../conversations/url-state';
 import { setFilterParams } from '../filters/url-state';
-import type { Filters } from '../filters/filters';
+import type { Filters } from '../../model/filters';
 import { idFilterStore } from './id-filter-store';
 
 /**

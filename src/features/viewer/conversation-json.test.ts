@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { MessageRecord } from '../../db/parquet-protocol';
 import type { ConversationSummary } from '../../sql/conversation-summary';
-import { CATEGORIES } from '../../sql/moderation';
+import { CATEGORIES } from '../../model/moderation';
 import { conversationJson } from './conversation-json';
 
 const summary = {

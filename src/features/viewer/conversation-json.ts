@@ -1,6 +1,6 @@
 import type { MessageRecord } from '../../db/parquet-protocol';
 import type { ConversationSummary } from '../../sql/conversation-summary';
-import { CATEGORIES } from '../../sql/moderation';
+import { CATEGORIES } from '../../model/moderation';
 
 /**
  * One conversation in the dataset's own row shape (`conversation`, `openai_moderation` with the

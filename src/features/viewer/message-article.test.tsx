@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect, it } from 'vitest';
 import type { MessageRecord } from '../../db/parquet-protocol';
-import { CATEGORIES } from '../../sql/moderation';
+import { CATEGORIES } from '../../model/moderation';
 import { MessageArticle } from './message-article';
 
 const moderation = (flagged: string[]): MessageRecord['moderation'] => ({

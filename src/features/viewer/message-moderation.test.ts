@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../db/parquet-protocol';
-import { CATEGORIES } from '../../sql/moderation';
+import { CATEGORIES } from '../../model/moderation';
 import {
   flaggedCategories,
   flaggedIndexes,

@@ -1,5 +1,5 @@
 import type { MessageRecord } from '../../db/parquet-protocol';
-import { CATEGORIES, type CategoryName } from '../../sql/moderation';
+import { CATEGORIES, type CategoryName } from '../../model/moderation';
 
 /** How a message's role is announced: `User, message 3`. Unknown roles are shown as they are. */
 export function roleLabel(role: string | null): string {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { MessageRecord } from '../../db/engine';
-import { CATEGORIES } from '../../sql/moderation';
+import { CATEGORIES } from '../../model/moderation';
 import { formatScore } from './message-moderation';
 
 type Moderation = NonNullable<MessageRecord['moderation']>;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { SearchScope } from '../../lib/search-pattern';
+import type { SearchScope } from '../../model/search-spec';
 import type { ConversationSummary } from '../../sql/conversation-summary';
 import { conversationJson } from './conversation-json';
 import { CopyButton } from './copy-button';

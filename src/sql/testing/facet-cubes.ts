@@ -1,6 +1,6 @@
 import { CONVERSATIONS } from '../conversations-table';
 import { buildCreateFacetCube, buildCreateScoreCube, buildSwapCubes } from '../facet-cube';
-import { CATEGORY_IDS } from '../moderation';
+import { CATEGORY_IDS } from '../../model/moderation';
 import type { SqlQuery } from '../query';
 
 /**

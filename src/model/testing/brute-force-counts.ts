@@ -1,6 +1,6 @@
-import { CATEGORIES, CATEGORY_IDS } from '../../../sql/moderation';
-import type { FacetCounts, ValueCount } from '../../../sql/facets';
-import type { Row } from '../../../sql/query';
+import { CATEGORIES, CATEGORY_IDS } from '../moderation';
+import type { FacetCounts, ValueCount } from '../facet-counts';
+import type { Row } from '../row';
 import {
   EMPTY_FILTERS,
   FACET_NAMES,

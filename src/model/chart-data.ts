@@ -1,6 +1,6 @@
-import { turnBuckets, type TurnBucket, type ValueCount } from './facets';
+import { turnBuckets, type TurnBucket, type ValueCount } from './facet-counts';
 import { CATEGORIES, type CategoryId, type CategoryName } from './moderation';
-import { SCORE_BIN_COUNT, SCORE_EDGES } from './charts';
+import type { Row } from './row';
 
 export interface ModelStats {
   model: string;
@@ -121,4 +121,38 @@ export function scoreBinLabel(index: number): string {
   const max = SCORE_EDGES[index + 1]!;
   const show = (x: number) => (x > 0 && x < 0.01 ? x.toExponential(0) : String(x));
   return index === 0 ? `< ${show(max)}` : `${show(min)}–${show(max)}`;
+}
+
+/** How many languages get their own bar; the rest are summed into one "other" count. */
+export const TOP_LANGUAGES = 20;
+
+/**
+ * Edges of the score histogram: decades below 0.1 (most scores are tiny, and a linear axis would put
+ * nearly every conversation in its first bar), then steps of 0.1 up to 1. Bin `i` is
+ * `[edges[i], edges[i + 1])`; the last bin also holds 1 itself, and bin 0 everything below 1e-6.
+ */
+export const SCORE_EDGES = [
+  0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1,
+] as const;
+export const SCORE_BIN_COUNT = SCORE_EDGES.length - 1;
+
+/**
+ * Row shape of `buildChartsQuery`: `{ chart, a, b: VARCHAR, n: INTEGER }`, in no particular order.
+ * - `total`: a `matching` (conversations under the filters) and `flagged` (of those, any message flagged).
+ * - `language`: a the language, or NULL for every language outside the top `TOP_LANGUAGES` summed.
+ * - `model`: a the model, b `conversations`, `attempt` (a user message flagged), `success` (an
+ *   assistant message flagged) or a category id (conversations flagged with it).
+ * - `category`: a a category id, b `flagged`, `user` or `assistant`: conversations flagged with the
+ *   category, and of those, ones with some flagged user (assistant) message. The table keeps only
+ *   per-side flags overall and per-category flags over any message, so "a user message flagged
+ *   *for this category*" is not derivable; this is the closest honest split.
+ * - `turns`: a `1` ... `10`, `11+`.
+ * - `score`: a the bin index (see `SCORE_EDGES`) of the chosen category's `max_` score.
+ * NULL models, languages, turns and scores are not counted; zero counts may be omitted.
+ */
+export interface ChartRow extends Row {
+  chart: string;
+  a: string | null;
+  b: string | null;
+  n: number;
 }

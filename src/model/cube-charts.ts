@@ -1,9 +1,9 @@
-import { TOP_LANGUAGES, type ChartRow } from '../../sql/charts';
-import type { CubeScope } from '../../sql/facet-cube';
-import { TURN_BUCKET_LABELS } from '../../sql/facets';
-import { CATEGORY_IDS } from '../../sql/moderation';
-import { cubeColumns, failedConditions, present, type CubeColumns } from '../filters/cube-counts';
-import type { Filters } from '../filters/filters';
+import { TOP_LANGUAGES, type ChartRow } from './chart-data';
+import type { CubeScope } from './stored-subset';
+import { TURN_BUCKET_LABELS } from './facet-counts';
+import { CATEGORY_IDS } from './moderation';
+import { cubeColumns, failedConditions, present, type CubeColumns } from './cube-counts';
+import type { Filters } from './filters';
 
 /**
  * Every chart computed in the page from one category's score cube (src/sql/facet-cube.ts), read

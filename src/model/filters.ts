@@ -1,5 +1,5 @@
-import type { SearchSpec } from '../../lib/search-pattern';
-import type { CategoryId } from '../../sql/moderation';
+import type { SearchSpec } from './search-spec';
+import type { CategoryId } from './moderation';
 
 /** Which messages of a conversation must be flagged: any, a user one, an assistant one, or none. */
 export const FLAGGED_MODES = ['any', 'user', 'assistant', 'none'] as const;

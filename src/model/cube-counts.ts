@@ -1,6 +1,6 @@
-import { cubeAnswers, type CubeScope } from '../../sql/facet-cube';
-import { TURN_BUCKET_CAP, TURN_BUCKET_LABELS, type FacetRow } from '../../sql/facets';
-import { CATEGORY_IDS } from '../../sql/moderation';
+import { cubeAnswers, type CubeScope } from './stored-subset';
+import { TURN_BUCKET_CAP, TURN_BUCKET_LABELS, type FacetRow } from './facet-counts';
+import { CATEGORY_IDS } from './moderation';
 import { FLAGGED_MODES, type FacetName, type FlaggedMode, type Filters } from './filters';
 
 /**

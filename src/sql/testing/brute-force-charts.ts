@@ -1,11 +1,11 @@
-import type { ChartData, ModelStats } from '../../../sql/charts-data';
-import { SCORE_EDGES, TOP_LANGUAGES } from '../../../sql/charts';
-import { maxScoreColumn } from '../../../sql/conversations-table';
-import type { ValueCount } from '../../../sql/facets';
-import { CATEGORIES, type CategoryId } from '../../../sql/moderation';
-import type { Row } from '../../../sql/query';
-import type { Filters } from '../../filters/filters';
-import { matchesAll } from '../../filters/testing/brute-force-counts';
+import type { ChartData, ModelStats } from '../../model/chart-data';
+import { SCORE_EDGES, TOP_LANGUAGES } from '../../model/chart-data';
+import { maxScoreColumn } from '../conversations-table';
+import type { ValueCount } from '../../model/facet-counts';
+import { CATEGORIES, type CategoryId } from '../../model/moderation';
+import type { Row } from '../../model/row';
+import type { Filters } from '../../model/filters';
+import { matchesAll } from '../../model/testing/brute-force-counts';
 
 /**
  * The chart semantics written a second time, in plain TypeScript over every row: the reference
