@@ -5,7 +5,7 @@ import { Providers } from './app/providers';
 import './index.css';
 import { installConnectPolicy } from './db/connect-policy';
 import { startEngine } from './db/engine';
-import { startTheme } from './features/theme/theme-store';
+import { startTheme } from './features/theme';
 
 // Before anything is fetched: the page may connect only to its origin and the user's data hosts.
 installConnectPolicy();

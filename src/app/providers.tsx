@@ -1,5 +1,7 @@
 import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { FilterSubsetsContext } from '../features/filters';
+import { filterSubsets } from './filter-subsets';
 
 // A settled query re-renders its components in the same task (a microtask), not a timer later:
 // a filter click's counts, read from a cube already in the page, are then painted in the click's
@@ -16,5 +18,11 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <FilterSubsetsContext.Provider value={filterSubsets}>
+        {children}
+      </FilterSubsetsContext.Provider>
+    </QueryClientProvider>
+  );
 }

@@ -1,4 +1,4 @@
-import { useSearchParam } from '../features/conversations/url-state';
+import { useSearchParam } from '../lib/url-params';
 
 export type View = 'list' | 'charts' | 'sql';
 

@@ -1,4 +1,4 @@
-import { pushSearchParams } from '../features/conversations/url-state';
+import { pushSearchParams } from '../lib/url-params';
 import { useView, type View } from './use-view';
 
 /** Toggle buttons between the conversation list (with the viewer), the charts and the SQL console. */

@@ -1,9 +1,10 @@
-import { ChartsPanel } from '../features/charts/charts-panel';
-import { ConversationList } from '../features/conversations/conversation-list';
-import { FilterChips } from '../features/filters/filter-chips';
-import { FilterPanel } from '../features/filters/filter-panel';
-import { SqlConsolePanel } from '../features/sql-console/sql-console-panel';
-import { ConversationViewer } from '../features/viewer/conversation-viewer';
+import { ChartsPanel } from '../features/charts';
+import { ConversationList } from '../features/conversations';
+import { FilterChips } from '../features/filters';
+import { FilterPanel } from '../features/filters';
+import { PendingIdQuery } from '../features/sql-console';
+import { SqlConsolePanel } from '../features/sql-console';
+import { ConversationViewer } from '../features/viewer';
 import { useView } from './use-view';
 
 /**
@@ -16,7 +17,11 @@ export function Workspace({ datasetVersion }: { datasetVersion: number }) {
     <main className="flex flex-col gap-4 lg:flex-row">
       <FilterPanel datasetVersion={datasetVersion} />
       <div className="flex min-w-0 flex-1 flex-col gap-2">
-        <FilterChips />
+        <FilterChips
+          pendingIdQuery={(filters, setFilters) => (
+            <PendingIdQuery filters={filters} setFilters={setFilters} />
+          )}
+        />
         {view === 'list' && <ConversationList datasetVersion={datasetVersion} />}
         {view === 'charts' && <ChartsPanel datasetVersion={datasetVersion} />}
         {view === 'sql' && <SqlConsolePanel datasetVersion={datasetVersion} />}

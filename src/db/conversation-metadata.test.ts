@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDataset } from '../../scripts/generator/generate-dataset';
+import { generateDataset } from './testing/scripts';
 import { buildNativeConversationsQuery } from '../sql/native-conversations';
 import { CONVERSATION_COLUMNS } from '../sql/conversations-table';
 import { quoteString } from '../sql/quote';

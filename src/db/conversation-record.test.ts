@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generateDataset } from '../../scripts/generator/generate-dataset';
+import { generateDataset } from './testing/scripts';
 import { quoteString } from '../sql/quote';
 import { CATEGORIES } from '../model/moderation';
 import { conversationFromTable, PREVIEW_LENGTH, previewsFromTable } from './conversation-record';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generateDataset } from '../../scripts/generator/generate-dataset';
+import { generateDataset } from './testing/scripts';
 import { MESSAGE_COLUMNS, scoreColumn } from '../sql/messages-table';
 import { CATEGORIES } from '../model/moderation';
 import { quoteString } from '../sql/quote';

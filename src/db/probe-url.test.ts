@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../scripts/serve-range';
+import { startStaticServer, type StaticServer } from './testing/scripts';
 import { probeCachedShards, probeParquetFile, probeParquetUrl } from './probe-url';
 
 describe('probeParquetUrl', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeRegExp } from '../lib/search-pattern';
+import { escapeRegExp } from '../model/search-pattern';
 import { anchorSafe, findAnchor, searchAnchor } from './search-anchor';
 
 const text = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : null);

@@ -1,5 +1,5 @@
 import type { Data, RecordBatch } from 'apache-arrow';
-import { searchPattern } from '../lib/search-pattern';
+import { searchPattern } from '../model/search-pattern';
 import { type SearchScope, type SearchSpec } from '../model/search-spec';
 import { isValid, structChild } from './arrow-buffers';
 import { findAnchor, searchAnchor, type SearchAnchor } from './search-anchor';

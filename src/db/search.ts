@@ -9,7 +9,7 @@ import {
   Table,
   tableToIPC,
 } from 'apache-arrow';
-import { searchPattern } from '../lib/search-pattern';
+import { searchPattern } from '../model/search-pattern';
 import { type SearchSpec } from '../model/search-spec';
 import { buildCreateSearchHitsTable, SEARCH_HITS } from '../sql/search-hits';
 import type { BuiltDataset } from './build-conversations';

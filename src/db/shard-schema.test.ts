@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bool, DataType, Field, Float64, Int64, List, Schema, Struct, Utf8 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDataset } from '../../scripts/generator/generate-dataset';
+import { generateDataset } from './testing/scripts';
 import { CATEGORIES } from '../model/moderation';
 import { quoteString } from '../sql/quote';
 import { checkShardSchema, checkShardSet, type InspectedShard } from './shard-schema';

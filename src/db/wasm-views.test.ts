@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { ParquetFile, wasmMemory } from 'parquet-wasm/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDataset } from '../../scripts/generator/generate-dataset';
+import { generateDataset } from './testing/scripts';
 import { jsonLine } from './export-jsonl';
 import { openNodeShard, type NodeShard } from './testing/node-shards';
 import { withViews } from './wasm-views';

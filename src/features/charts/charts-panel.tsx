@@ -3,13 +3,14 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'r
 import { CATEGORIES, type CategoryId } from '../../model/moderation';
 import type { ScoreBin } from '../../model/chart-data';
 import type { Filters } from '../../model/filters';
-import { useFilters } from '../filters/use-filters';
+import { useFilters } from '../filters';
 import { CategoryFigure } from './category-figure';
 import { chartsOptions } from './chart-queries';
 import { ModelCategoryHeatmap } from './model-category-heatmap';
 import { filtersForScoreBin } from './score-bin-filter';
 import { AttemptsByModelTable, FlaggedByCategoryTable } from './safety-tables';
 import { LanguagesFigure, ModelsFigure, ScoresFigure, TurnsFigure } from './value-figures';
+import { Notice } from '../../components/notice';
 
 /**
  * Memoized, with stable handlers below: while a filter click's new counts are computed the panel
@@ -68,9 +69,9 @@ export function ChartsPanel({ datasetVersion }: { datasetVersion: number }) {
 
   if (query.error)
     return (
-      <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm">
+      <Notice tone="error" as="div">
         Charts could not be computed: {query.error.message}
-      </div>
+      </Notice>
     );
   const data = query.data;
   if (!data) return <p className="text-sm text-slate-500">Computing charts…</p>;

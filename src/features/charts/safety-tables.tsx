@@ -1,6 +1,6 @@
 import { formatCount } from '../../lib/format';
 import type { CategoryStats, ModelStats } from '../../model/chart-data';
-import { downloadText, toCsv, type CsvCell } from './csv';
+import { downloadText, toCsv, type CsvCell } from '../../lib/csv';
 import { formatShare } from './palette';
 
 interface Column<T> {

@@ -12,6 +12,7 @@ import { useRovingRows } from './use-roving-rows';
 import { useScrollToSelected } from './use-scroll-to-selected';
 import { useRowPreviews } from './use-row-previews';
 import { useIsSelectedRow, useOpenRow } from './use-open-row';
+import { Notice } from '../../components/notice';
 
 /**
  * Every conversation matching the filters in one scrolling grid: only the rows in view (plus overscan)
@@ -87,14 +88,7 @@ export function ConversationGrid(props: {
 
   return (
     <>
-      {error && (
-        <p
-          role="alert"
-          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
-        >
-          Could not read conversations: {error.message}
-        </p>
-      )}
+      {error && <Notice tone="error">Could not read conversations: {error.message}</Notice>}
       <div
         ref={scrollRef}
         role="grid"

@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
-import { facetCountsOptions, filtersKey } from '../filters/facet-queries';
-import { isEmpty } from '../../model/filters';
-import { useFilters } from '../filters/use-filters';
-import { conversationCountOptions } from './conversation-queries';
+import { filtersKey } from '../filters';
+import { useMatchingCount } from '../filters';
+import { useFilters } from '../filters';
 import { ConversationGrid } from './conversation-grid';
 import { sortParam } from '../../model/sorts';
 import { useConversationSort } from './conversation-sort';
@@ -15,11 +13,8 @@ export function ConversationList({ datasetVersion }: { datasetVersion: number })
   // TanStack Virtual's measurements for up to a million rows) in a later render React can interrupt.
   const current = useFilters().filters;
   const filters = useDeferredValue(current);
-  const filtered = !isEmpty(filters);
-  const total = useQuery(conversationCountOptions(datasetVersion));
-  const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
   // While M is computed the previous state's count stands in (placeholder data).
-  const count = filtered ? facets.data?.matching : total.data;
+  const count = useMatchingCount(datasetVersion, filters).matching;
   if (count === undefined) return null;
   const key = filtersKey(filters);
   return (

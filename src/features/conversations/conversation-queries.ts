@@ -1,6 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { runQuery } from '../../db/engine';
-import { buildCountQuery } from '../../sql/conversation-count';
 import {
   buildConversationSummaryQuery,
   type ConversationSummary,
@@ -14,20 +13,10 @@ import {
 import { type ConversationSort } from '../../model/sorts';
 import { buildFilterWhere } from '../../sql/filters';
 import { isEmpty, type Filters } from '../../model/filters';
-import { filtersKey } from '../filters/facet-queries';
+import { filtersKey } from '../filters';
 
 /** Rows per window: a screenful is about 20, so one window serves many scroll steps. */
 export const WINDOW_SIZE = 200;
-
-export function conversationCountOptions(datasetVersion: number) {
-  return queryOptions({
-    queryKey: ['conversations', 'count', datasetVersion],
-    queryFn: async () => {
-      const [row] = await runQuery<{ n: number }>(buildCountQuery());
-      return row?.n ?? 0;
-    },
-  });
-}
 
 const windowKey = (
   datasetVersion: number,

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { FIRST_DIRECTION, parseSort, sortParam, type SortKey } from '../../model/sorts';
-import { pushSearchParams, useSearchParam } from './url-state';
+import { pushSearchParams, useSearchParam } from '../../lib/url-params';
 
 /** The sort in the URL (`sort=`), and a toggle for column headers. */
 export function useConversationSort() {

@@ -4,8 +4,8 @@ import {
   conversationMessagesOptions,
   conversationSummaryOptions,
   rowSummaryOptions,
-} from '../viewer/viewer-queries';
-import { useSelectedConversation } from './use-selected-conversation';
+} from '../viewer';
+import { useSelectedConversation } from '../../lib/use-selected-conversation';
 
 /** A list row as far as opening it goes: its ordinal, its id and, when known, its locator. */
 export interface RowToOpen {

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { LIST_SHORTCUTS, actionForKey } from '../shortcuts/shortcuts';
+import { LIST_SHORTCUTS, actionForKey } from '../shortcuts';
 
 /**
  * Keyboard movement over virtualized rows with a roving tabindex: one row is "active" (tabbable);

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConversationSort } from '../../model/sorts';
 import type { Filters } from '../../model/filters';
 import { listPositionOptions } from './conversation-queries';
-import { useSelectedConversation } from './use-selected-conversation';
+import { useSelectedConversation } from '../../lib/use-selected-conversation';
 
 /**
  * When the list appears with a conversation already selected (a deep link, or a new sort or filter

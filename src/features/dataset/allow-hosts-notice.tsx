@@ -1,3 +1,5 @@
+import { Notice } from '../../components/notice';
+
 /**
  * Shown in the Open dialog when URLs name a host outside the page's `connect-src`
  * (src/db/connect-policy.ts) while local files are open: allowing it reloads the page, which
@@ -6,10 +8,7 @@
 export function AllowHostsNotice(props: { sources: string[]; onAllow: () => void }) {
   const { sources, onAllow } = props;
   return (
-    <div
-      role="alert"
-      className="flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
-    >
+    <Notice tone="warning" as="div" role="alert" compact className="flex flex-col gap-2 py-2">
       <p>
         This page connects only to its own site and the data hosts you name, so reading from{' '}
         <span className="font-mono break-all">{sources.join(', ')}</span> reloads it (a page cannot
@@ -25,6 +24,6 @@ export function AllowHostsNotice(props: { sources: string[]; onAllow: () => void
           Allow and reload
         </button>
       </div>
-    </div>
+    </Notice>
   );
 }

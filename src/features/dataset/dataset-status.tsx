@@ -1,9 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { formatCount } from '../../lib/format';
-import { conversationCountOptions } from '../conversations/conversation-queries';
-import { facetCountsOptions } from '../filters/facet-queries';
-import { isEmpty } from '../../model/filters';
-import { useFilters } from '../filters/use-filters';
+import { useMatchingCount } from '../filters';
+import { useFilters } from '../filters';
 
 /**
  * `N conversations`, or `M of N conversations` while filters are active, counted by DuckDB over the
@@ -11,16 +8,13 @@ import { useFilters } from '../filters/use-filters';
  */
 export function DatasetStatus({ datasetVersion }: { datasetVersion: number }) {
   const { filters } = useFilters();
-  const filtered = !isEmpty(filters);
-  const count = useQuery(conversationCountOptions(datasetVersion));
-  const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
-  if (count.data === undefined) return null;
-  const matching = filtered ? facets.data?.matching : undefined;
+  const { filtered, total, matching } = useMatchingCount(datasetVersion, filters);
+  if (total === undefined) return null;
   return (
     <p role="status" className="text-sm text-slate-700">
-      {matching === undefined
-        ? `${formatCount(count.data)} conversations`
-        : `${formatCount(matching)} of ${formatCount(count.data)} conversations`}
+      {!filtered || matching === undefined
+        ? `${formatCount(total)} conversations`
+        : `${formatCount(matching)} of ${formatCount(total)} conversations`}
     </p>
   );
 }

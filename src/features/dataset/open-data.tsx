@@ -5,6 +5,7 @@ import { DropOverlay } from './drop-overlay';
 import { OpenDataDialog } from './open-data-dialog';
 import { checkParquetFiles } from './open-inputs';
 import { useFileDrop } from './use-file-drop';
+import { Notice } from '../../components/notice';
 
 /**
  * The header's `Open data` button and its dialog, and the window-wide drop zone for .parquet
@@ -58,9 +59,10 @@ export function OpenData(props: {
       />
       {dragging && <DropOverlay />}
       {dropProblem && (
-        <div
-          role="alert"
-          className="fixed top-4 left-1/2 z-40 flex max-w-[90vw] -translate-x-1/2 items-center gap-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 shadow"
+        <Notice
+          tone="error"
+          as="div"
+          className="fixed top-4 left-1/2 z-40 flex max-w-[90vw] -translate-x-1/2 items-center gap-3 shadow"
         >
           <span>{dropProblem}</span>
           <button
@@ -70,7 +72,7 @@ export function OpenData(props: {
           >
             Dismiss
           </button>
-        </div>
+        </Notice>
       )}
     </>
   );

@@ -1,3 +1,5 @@
+import { Notice } from '../../components/notice';
+
 /**
  * Why the last open failed (the file, and what happened), with a Retry: the dataset that was open
  * before stays open underneath.
@@ -9,10 +11,7 @@ export function OpenError(props: {
 }) {
   const { message, keptLabel, onRetry } = props;
   return (
-    <div
-      role="alert"
-      className="flex items-center gap-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
-    >
+    <Notice tone="error" as="div" className="flex items-center gap-3">
       <p className="flex-1">
         {message}
         {keptLabel ? ` (${keptLabel} is still open.)` : ''}
@@ -24,6 +23,6 @@ export function OpenError(props: {
       >
         Retry
       </button>
-    </div>
+    </Notice>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { DataSource } from '../../db/data-source';
-import { replaceSearchParams } from '../conversations/url-state';
+import { replaceSearchParams } from '../../lib/url-params';
 
 /**
  * Once `source` is the open dataset, the URL's `data` params say so: its URLs (repeatable), or none

@@ -1,4 +1,4 @@
-import { csvRows, type CsvCell } from '../charts/csv';
+import { csvRows, type CsvCell } from '../../lib/csv';
 
 /** A `conversations` value as a CSV cell: NULL empty, booleans `true`/`false`, BIGINT exact. */
 export function csvCell(value: unknown): CsvCell {

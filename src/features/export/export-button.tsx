@@ -1,10 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { prepareExport } from '../../db/export-session';
-import { conversationCountOptions } from '../conversations/conversation-queries';
-import { facetCountsOptions } from '../filters/facet-queries';
-import { isEmpty } from '../../model/filters';
-import { useFilters } from '../filters/use-filters';
+import { useMatchingCount } from '../filters';
+import { useFilters } from '../filters';
 import { ExportDialog } from './export-dialog';
 import { exportFileName } from './file-name';
 import { useExport } from './use-export';
@@ -16,15 +13,9 @@ import { useExport } from './use-export';
 export function ExportButton(props: { datasetVersion: number; datasetLabel: string }) {
   const { datasetVersion, datasetLabel } = props;
   const { filters } = useFilters();
-  const filtered = !isEmpty(filters);
-  const total = useQuery(conversationCountOptions(datasetVersion));
-  const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
+  const matching = useMatchingCount(datasetVersion, filters);
   // The placeholder (the previous filters' count) must not name a file: wait for this state's.
-  const count = filtered
-    ? facets.isPlaceholderData
-      ? undefined
-      : facets.data?.matching
-    : total.data;
+  const count = matching.placeholder ? undefined : matching.matching;
   const [open, setOpen] = useState(false);
   const job = useExport({ datasetLabel, filters, count: count ?? 0 });
   return (

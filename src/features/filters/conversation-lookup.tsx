@@ -7,7 +7,7 @@ import {
   resolveConversationLookup,
   type ConversationLookup as LookupResult,
 } from '../../sql/conversation-lookup';
-import { useSelectedConversation } from '../conversations/use-selected-conversation';
+import { useSelectedConversation } from '../../lib/use-selected-conversation';
 
 /**
  * Opens a conversation by its id, or by a unique prefix of it (the list shows 8-character short

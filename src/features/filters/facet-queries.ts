@@ -7,7 +7,8 @@ import { parseFacetRows } from '../../model/facet-counts';
 import { cubeColumns, cubeFacetRows, type CubeColumns } from '../../model/cube-counts';
 import { readCubeOnce } from './cube-reads';
 import type { Filters } from '../../model/filters';
-import { serializeFilters } from './url-state';
+import { buildCountQuery } from '../../sql/conversation-count';
+import { serializeFilters } from '../../model/filters-url';
 
 /**
  * The key part that names one filter state: its canonical URL form, plus the ids of the completed
@@ -60,5 +61,15 @@ export function facetCountsOptions(datasetVersion: number, filters: Filters) {
       );
     },
     placeholderData: keepPreviousData,
+  });
+}
+
+export function conversationCountOptions(datasetVersion: number) {
+  return queryOptions({
+    queryKey: ['conversations', 'count', datasetVersion],
+    queryFn: async () => {
+      const [row] = await runQuery<{ n: number }>(buildCountQuery());
+      return row?.n ?? 0;
+    },
   });
 }

@@ -1,7 +1,8 @@
 import { activeFilters } from './active-filters';
 import { EMPTY_FILTERS } from '../../model/filters';
 import { useFilters } from './use-filters';
-import { PendingIdQuery } from '../sql-console/pending-id-query';
+import type { ReactNode } from 'react';
+import type { Filters } from '../../model/filters';
 
 /**
  * The active filters as removable chips, one per selected value and one per other active facet,
@@ -9,7 +10,14 @@ import { PendingIdQuery } from '../sql-console/pending-id-query';
  * is active. Chips wrap onto more lines in whatever width the parent gives it. A console query
  * from a link that has not been applied shows here too, with its Apply button.
  */
-export function FilterChips({ className = '' }: { className?: string }) {
+export function FilterChips({
+  className = '',
+  pendingIdQuery,
+}: {
+  className?: string;
+  /** The console's Apply box for a link's query (the app passes the sql-console feature's). */
+  pendingIdQuery?: (filters: Filters, setFilters: (next: Filters) => void) => ReactNode;
+}) {
   const { filters, setFilters } = useFilters();
   const chips = activeFilters(filters);
   const pending = filters.idQuery !== undefined && filters.idSet === undefined;
@@ -43,7 +51,7 @@ export function FilterChips({ className = '' }: { className?: string }) {
           </li>
         ))}
       </ul>
-      <PendingIdQuery filters={filters} setFilters={setFilters} />
+      {pendingIdQuery?.(filters, setFilters)}
       {chips.length > 0 && (
         <button
           type="button"

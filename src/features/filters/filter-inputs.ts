@@ -1,6 +1,6 @@
 import type { CategoryId } from '../../model/moderation';
 import type { TurnRange } from '../../model/filters';
-import { MIN_SCORE_PREFIX, parseFilters } from './url-state';
+import { MIN_SCORE_PREFIX, parseFilters } from '../../model/filters-url';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -10,6 +10,7 @@ import { ToxicFacet } from './toxic-facet';
 import { TurnsFacet } from './turns-facet';
 import { useFilters } from './use-filters';
 import { ValueFacet } from './value-facet';
+import { Notice } from '../../components/notice';
 
 /** Languages (and countries) shown before "Show all". */
 const TOP_LANGUAGES = 12;
@@ -55,9 +56,9 @@ export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
         )}
       </div>
       {facets.error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-red-900">
+        <Notice tone="error" compact>
           Could not count the facets: {facets.error.message}
-        </p>
+        </Notice>
       )}
       <ConversationLookup />
       <ValueFacet

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useFilters } from './use-filters';
+import { Notice } from '../../components/notice';
 
 /** The URL params the filter parser dropped, until dismissed (a new set of problems shows again). */
 export function UrlProblemsNotice() {
@@ -8,10 +9,12 @@ export function UrlProblemsNotice() {
   const [dismissed, setDismissed] = useState<string | null>(null);
   if (problems.length === 0 || dismissed === text) return null;
   return (
-    <div
+    <Notice
+      tone="warning"
+      as="div"
       role="note"
       aria-label="Ignored URL parameters"
-      className="flex items-start gap-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      className="flex items-start gap-3"
     >
       <p className="flex-1">Ignored URL parameters: {text}</p>
       <button
@@ -21,6 +24,6 @@ export function UrlProblemsNotice() {
       >
         Dismiss
       </button>
-    </div>
+    </Notice>
   );
 }

@@ -1,10 +1,8 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { openDataset } from '../../db/engine';
-import { pushSearchParams, subscribeToLocation } from '../conversations/url-state';
-import { findCompleted, searchStore } from '../search/search-store';
-import { findIdSet, idFilterStore } from '../sql-console/id-filter-store';
+import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
+import { pushSearchParams, subscribeToLocation } from '../../lib/url-params';
 import type { Filters } from '../../model/filters';
-import { parseFilters, setFilterParams } from './url-state';
+import { FilterSubsetsContext } from './filter-subsets';
+import { parseFilters, setFilterParams } from '../../model/filters-url';
 
 const getSearch = () => window.location.search;
 
@@ -21,15 +19,12 @@ export function useFilters() {
   const { search: spec, idQuery } = parsed.filters;
   // Each store is read through the one id this URL needs, not its snapshot: a search's progress
   // changes the store after every row group, and every component using this hook (the list, the
-  // filter panel, the charts) re-rendered each time for nothing.
-  const searchHits = useSyncExternalStore(
-    searchStore.subscribe,
-    () => findCompleted(searchStore.getSnapshot(), spec, openDataset())?.id,
+  // filter panel, the charts) would re-render each time for nothing.
+  const subsets = useContext(FilterSubsetsContext);
+  const searchHits = useSyncExternalStore(subsets.search.subscribe, () =>
+    subsets.search.find(spec),
   );
-  const idSet = useSyncExternalStore(
-    idFilterStore.subscribe,
-    () => findIdSet(idFilterStore.getSnapshot(), idQuery, openDataset())?.id,
-  );
+  const idSet = useSyncExternalStore(subsets.idSet.subscribe, () => subsets.idSet.find(idQuery));
   const filters = useMemo((): Filters => {
     const next: Filters = { ...parsed.filters };
     if (searchHits !== undefined) next.searchHits = searchHits;

@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import { prepareSearch } from '../../db/engine';
-import { replaceSearchParams } from '../conversations/url-state';
+import { replaceSearchParams } from '../../lib/url-params';
 import { clearFacet } from '../../model/filters';
-import { useFilters } from '../filters/use-filters';
-import { withFilters } from '../filters/url-state';
+import { useFilters } from '../filters';
+import { withFilters } from '../../model/filters-url';
 import type { SearchSpec } from '../../model/search-spec';
 import { SearchForm } from './search-form';
 import { SearchHits } from './search-hits';

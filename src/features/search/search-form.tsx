@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { SEARCH_SCOPES, type SearchScope, type SearchSpec } from '../../model/search-spec';
-import { searchPattern } from '../../lib/search-pattern';
+import { searchPattern } from '../../model/search-pattern';
 import { searchKey } from './search-store';
 
 const EMPTY_SPEC: SearchSpec = { text: '', scope: 'all', regex: false, wholeWord: false };

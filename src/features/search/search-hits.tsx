@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SearchSnippet } from '../../db/engine';
-import { useIsSelectedRow, useOpenRow } from '../conversations/use-open-row';
+import { useIsSelectedRow, useOpenRow } from '../conversations';
 import { hitDetailsOptions } from './search-queries';
 
 /** Characters shown before a match, so the match stays in view in a one-line row. */

@@ -1,5 +1,6 @@
 import type { SearchProgress } from '../../db/engine';
 import { formatBytes, formatCount } from '../../lib/format';
+import { Notice } from '../../components/notice';
 
 const plural = (n: number) => `${formatCount(n)} conversation${n === 1 ? '' : 's'}`;
 
@@ -40,12 +41,9 @@ export function SearchOutcome(
 ) {
   if (props.kind === 'failed')
     return (
-      <p
-        role="alert"
-        className="rounded border border-red-300 bg-red-50 px-3 py-1 text-sm text-red-900"
-      >
+      <Notice tone="error" className="py-1">
         The search failed: {props.error}
-      </p>
+      </Notice>
     );
   if (props.kind === 'cancelled')
     return (

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { loadMessages, runQuery, type MessagesProgress } from '../../db/engine';
 import { formatCount } from '../../lib/format';
 import { buildSelectionLocatorsQuery, type SelectionLocatorRow } from '../../sql/messages-table';
-import { useFilters } from '../filters/use-filters';
+import { useFilters } from '../filters';
 
 /**
  * Conversations whose messages one load reads at most: about 4 messages each, so roughly 80,000

@@ -1,6 +1,7 @@
 import type { Filters } from '../../model/filters';
 import { clearFacet } from '../../model/filters';
 import { useIdFilter } from './use-id-filter';
+import { Notice } from '../../components/notice';
 
 /**
  * A console query that arrived in a link as a filter (`idsql`). A link never runs SQL: the query is
@@ -19,9 +20,11 @@ export function PendingIdQuery({
   const running = idFilter.running === query;
   const failed = idFilter.failed?.query === query ? idFilter.failed.message : null;
   return (
-    <section
+    <Notice
+      tone="warning"
+      as="section"
       aria-label="SQL filter from the link"
-      className="flex w-full flex-col gap-1 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      className="flex w-full flex-col gap-1"
     >
       <p>
         This link filters the list to the <code>conversation_id</code>s this SQL query returns. It
@@ -53,6 +56,6 @@ export function PendingIdQuery({
           {failed}
         </p>
       )}
-    </section>
+    </Notice>
   );
 }

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { errorPosition } from '../../sql/console-statement';
 import { formatCount } from '../../lib/format';
-import { replaceSearchParams, useSearchParam } from '../conversations/url-state';
+import { replaceSearchParams, useSearchParam } from '../../lib/url-params';
 import { readHistory, saveHistory, withQuery } from './query-history';
 import { ResultsTable } from './results-table';
 import { MessagesLoader } from './messages-loader';
@@ -9,8 +9,9 @@ import { SchemaList } from './schema-list';
 import { CONSOLE_ROW_CAP, useConsoleQuery } from './use-console-query';
 import type { ConsoleResult } from '../../db/sql-console';
 import { ID_COLUMN } from '../../db/console-id-sets';
-import { useFilters } from '../filters/use-filters';
+import { useFilters } from '../filters';
 import { useIdFilter } from './use-id-filter';
+import { Notice } from '../../components/notice';
 
 const EXAMPLE = `SELECT model, count(*) AS conversations, avg(turn) AS mean_turns
 FROM conversations
@@ -60,9 +61,9 @@ export function SqlConsolePanel({ datasetVersion }: { datasetVersion: number }) 
       <MessagesLoader datasetVersion={datasetVersion} />
       <SchemaList datasetVersion={datasetVersion} />
       {fromLink && (
-        <p className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <Notice tone="warning">
           This query came from a link. It runs only when you click Run.
-        </p>
+        </Notice>
       )}
       <label className="flex flex-col gap-1 text-sm font-medium">
         SQL query
@@ -132,25 +133,17 @@ export function SqlConsolePanel({ datasetVersion }: { datasetVersion: number }) 
         </p>
       )}
       {idFilter.failed && idFilter.failed.query === query.ranSql && (
-        <p
-          role="alert"
-          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
-        >
-          {idFilter.failed.message}
-        </p>
+        <Notice tone="error">{idFilter.failed.message}</Notice>
       )}
       {query.error && (
-        <div
-          role="alert"
-          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
-        >
+        <Notice tone="error" as="div">
           <pre className="font-mono text-xs whitespace-pre-wrap">{query.error.message}</pre>
           {position && (
             <button type="button" onClick={showPosition} className="mt-1 text-xs underline">
               Show line {position.line}, column {position.column} in the query
             </button>
           )}
-        </div>
+        </Notice>
       )}
       {history.length > 0 && (
         <details className="text-xs">

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { pushSearchParams } from '../conversations/url-state';
-import { setFilterParams } from '../filters/url-state';
+import { pushSearchParams } from '../../lib/url-params';
+import { setFilterParams } from '../../model/filters-url';
 import type { Filters } from '../../model/filters';
 import { idFilterStore } from './id-filter-store';
 

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
-import { searchPattern } from '../../lib/search-pattern';
+import { searchPattern } from '../../model/search-pattern';
 import { useViewportFill } from '../../lib/use-viewport-fill';
-import { useFilters } from '../filters/use-filters';
-import { useSelectedConversation } from '../conversations/use-selected-conversation';
+import { useFilters } from '../filters';
+import { useSelectedConversation } from '../../lib/use-selected-conversation';
 import { conversationSummaryOptions } from './viewer-queries';
 import { SharedIdNote } from './shared-id-note';
 import { ViewerHeader } from './viewer-header';
 import { Transcript } from './transcript';
+import { Notice } from '../../components/notice';
 
 /**
  * The selected conversation (`c` in the URL, and `cn` for an id several rows share), read through
@@ -55,14 +56,14 @@ export function ConversationViewer({ datasetVersion }: { datasetVersion: number 
         />
       )}
       {summary.error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm">
+        <Notice tone="error" compact>
           Could not look up conversation {selectedId}: {summary.error.message}
-        </p>
+        </Notice>
       )}
       {summary.data === null && (
-        <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm">
+        <Notice tone="warning" role="alert" compact>
           {`No conversation with id ${selectedId}${occurrence !== null && occurrence > 1 ? ` (number ${occurrence} of that id)` : ''} in this dataset.`}
-        </p>
+        </Notice>
       )}
       {summary.data && (
         <Transcript

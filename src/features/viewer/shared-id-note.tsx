@@ -1,4 +1,5 @@
 import { formatCount } from '../../lib/format';
+import { Notice } from '../../components/notice';
 
 /**
  * Shown when several rows of the dataset share the open conversation's id: which of them this is.
@@ -9,10 +10,10 @@ export function SharedIdNote(props: { occurrence: number; rows: number; chosen: 
   if (rows < 2) return null;
   if (!chosen)
     return (
-      <p className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950">
+      <Notice tone="warning" compact className="text-xs">
         {formatCount(rows)} conversations share this id; this is the first of them. Open the others
         from the list.
-      </p>
+      </Notice>
     );
   return (
     <p className="text-xs text-slate-600">

@@ -12,6 +12,7 @@ import { ModerationSummary } from './moderation-summary';
 import { useMessageParam } from './use-message-param';
 import { focusList, useViewerKeys } from './use-viewer-keys';
 import { conversationMessagesOptions } from './viewer-queries';
+import { Notice } from '../../components/notice';
 
 /**
  * The messages of one conversation with their moderation, the flagged-message navigation (buttons,
@@ -117,9 +118,9 @@ export function Transcript(props: {
         )}
       </div>
       {messages.error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm">
+        <Notice tone="error" compact>
           Could not read the messages of this conversation: {messages.error.message}
-        </p>
+        </Notice>
       )}
       {messages.isPending && <p className="text-sm text-slate-500">Reading the conversation…</p>}
       {messages.data && (

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { replaceSearchParams, useSearchParam } from '../conversations/url-state';
+import { replaceSearchParams, useSearchParam } from '../../lib/url-params';
 
 /**
  * The message in view (`m=<k>`, 1-based) as a 0-based index, or null. Moving between messages

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { ignoresShortcuts } from '../shortcuts/is-typing';
-import { VIEWER_SHORTCUTS, actionForKey } from '../shortcuts/shortcuts';
+import { ignoresShortcuts } from '../shortcuts';
+import { VIEWER_SHORTCUTS, actionForKey } from '../shortcuts';
 
 /**
  * The viewer's keys, anywhere on the page while a conversation is open (so they work straight from

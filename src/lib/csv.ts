@@ -1,4 +1,4 @@
-import { downloadBlob } from '../../lib/download-blob';
+import { downloadBlob } from './download-blob';
 export type CsvCell = string | number;
 
 /**

@@ -1,4 +1,4 @@
-import type { SearchSpec } from '../model/search-spec';
+import type { SearchSpec } from './search-spec';
 
 export type SearchPatternResult = { pattern: RegExp } | { error: string };
 

@@ -1,13 +1,13 @@
-import { SEARCH_SCOPES, type SearchSpec } from '../../model/search-spec';
-import { searchPattern } from '../../lib/search-pattern';
-import { CATEGORY_IDS, type CategoryId } from '../../model/moderation';
+import { SEARCH_SCOPES, type SearchSpec } from './search-spec';
+import { searchPattern } from './search-pattern';
+import { CATEGORY_IDS, type CategoryId } from './moderation';
 import {
   CATEGORY_MODES,
   EMPTY_FILTERS,
   FLAGGED_MODES,
   type Filters,
   type TurnRange,
-} from '../../model/filters';
+} from './filters';
 
 /** Query parameter names (docs/url-state.md). Everything else in the URL is left alone. */
 export const FILTER_PARAMS = {

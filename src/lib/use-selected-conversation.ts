@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { pushSearchParams, useSearchParam } from './url-state';
+import { pushSearchParams, useSearchParam } from './url-params';
 
 /**
  * Which of the rows sharing an id is open (`cn`, 1-based in the dataset's natural order). Only

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTERS, type Filters } from '../../model/filters';
+import { EMPTY_FILTERS, type Filters } from './filters';
 import {
   FILTER_STATES,
   HOSTILE_STRINGS,
   WILDCHAT_FILTER_STATES,
-} from '../../model/testing/brute-force-counts';
-import { MAX_VALUES_PER_PARAM, parseFilters, serializeFilters, withFilters } from './url-state';
+} from './testing/brute-force-counts';
+import { MAX_VALUES_PER_PARAM, parseFilters, serializeFilters, withFilters } from './filters-url';
 
 const parse = (query: string) => parseFilters(new URLSearchParams(query));
 const reserialize = (query: string) => serializeFilters(parse(query).filters).toString();

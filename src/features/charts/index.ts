@@ -1,0 +1,1 @@
+export { ChartsPanel } from './charts-panel';

@@ -1,0 +1,2 @@
+export { ConversationList } from './conversation-list';
+export { useIsSelectedRow, useOpenRow } from './use-open-row';

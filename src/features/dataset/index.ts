@@ -1,0 +1,12 @@
+export { CancelledNotice } from './cancelled-notice';
+export { dataSourceFromUrl } from './data-source-from-url';
+export { DatasetOrigin } from './dataset-origin';
+export { DatasetStatus } from './dataset-status';
+export { ForgetCacheButton } from './forget-cache-button';
+export { restoreHubToken } from './hf-token';
+export { LoadingProgress } from './loading-progress';
+export { OpenData } from './open-data';
+export { OpenError } from './open-error';
+export { useDataset } from './use-dataset';
+export { usePendingOpen } from './use-pending-open';
+export { useSourceLink } from './use-source-link';

@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { isEmpty, type Filters } from '../../model/filters';
+import { conversationCountOptions, facetCountsOptions } from './facet-queries';
+
+/**
+ * N (every conversation) and M (those under `filters`) for the status line, the list and the
+ * export. M is N when no filter is active; while a new state's M is computed the previous state's
+ * stands in, and `placeholder` says so (a file name must not carry it).
+ */
+export function useMatchingCount(datasetVersion: number, filters: Filters) {
+  const filtered = !isEmpty(filters);
+  const total = useQuery(conversationCountOptions(datasetVersion));
+  const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
+  return {
+    filtered,
+    total: total.data,
+    matching: filtered ? facets.data?.matching : total.data,
+    placeholder: filtered && facets.isPlaceholderData,
+  };
+}

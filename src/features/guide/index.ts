@@ -1,0 +1,2 @@
+export { HelpDialog } from './help-dialog';
+export { WelcomeBanner } from './welcome-banner';

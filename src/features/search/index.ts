@@ -1,0 +1,2 @@
+export { SearchBar } from './search-bar';
+export { findCompleted, searchStore } from './search-store';

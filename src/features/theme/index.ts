@@ -1,0 +1,2 @@
+export { ThemeSelect } from './theme-select';
+export { startTheme } from './theme-store';

@@ -1,0 +1,6 @@
+export { ConversationViewer } from './conversation-viewer';
+export {
+  conversationMessagesOptions,
+  conversationSummaryOptions,
+  rowSummaryOptions,
+} from './viewer-queries';
