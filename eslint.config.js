@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
@@ -12,6 +14,8 @@ const ENGINE_PACKAGES = [
   'parquet-wasm/*',
   'apache-arrow',
   'apache-arrow/*',
+  'arrow-js-ffi',
+  'arrow-js-ffi/*',
 ];
 
 const ENGINE_RESTRICTION = {
@@ -26,12 +30,61 @@ const RECHARTS_RESTRICTION = {
   message: 'Only chart components (src/features/charts/) import recharts.',
 };
 
+// The house's layers (docs/architecture.md#folder-map-and-import-rules): each imports only the layers
+// below it. `db` may use `sql`'s builders; `sql` never runs anything.
+const LAYERS = {
+  model: [],
+  lib: ['model'],
+  components: ['lib', 'model'],
+  sql: ['lib', 'model'],
+  db: ['sql', 'lib', 'model'],
+  features: ['db', 'sql', 'components', 'lib', 'model'],
+};
+const ALL_LAYERS = ['app', 'features', 'db', 'sql', 'components', 'lib', 'model'];
+const layerZones = Object.entries(LAYERS).map(([layer, below]) => ({
+  target: `./src/${layer}`,
+  from: ALL_LAYERS.filter((l) => l !== layer && !below.includes(l)).map((l) => `./src/${l}`),
+  // Test helpers may build their fixtures with the layer above's test helpers (a native DuckDB).
+  except: layer === 'sql' ? ['../db/testing'] : [],
+  message: `src/${layer}/ imports only ${below.length ? below.join(', ') : 'itself'} (layers import downward).`,
+}));
+
+// Each feature has one front door, its index.ts: other features and the app import only that.
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const frontDoorZones = FEATURES.map((feature) => ({
+  target: ['./src/app', ...FEATURES.filter((f) => f !== feature).map((f) => `./src/features/${f}`)],
+  from: `./src/features/${feature}`,
+  except: ['./index.ts'],
+  message: `Import src/features/${feature}/ through its front door, src/features/${feature}/index.ts.`,
+}));
+
+// The app's code never reaches into the repository's scripts; only test helpers (a testing/ folder)
+// may, to generate fixtures.
+const scriptZone = {
+  target: './src/**/!(testing)/*',
+  from: './scripts',
+  message: 'Only test helpers (src/**/testing/) use scripts/, e.g. to generate a dataset.',
+};
+
 // Dataset text is untrusted (DESIGN.md): raw HTML would let a conversation run script in the app.
 const RAW_HTML_MESSAGE =
   'Dataset text is untrusted: render React elements (see src/features/viewer/markdown/), never raw HTML.';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', '.cache', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'public',
+      '.cache',
+      'test-results',
+      'playwright-report',
+      // Breaks the import rules on purpose: scripts/lint/house-rules.test.ts lints it.
+      'scripts/lint/fixtures',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
@@ -63,15 +116,29 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-self-import': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...layerZones, ...frontDoorZones, scriptZone] },
+      ],
+      'max-lines': ['error', { max: 300 }],
+    },
+  },
+  {
     files: ['src/features/charts/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [ENGINE_RESTRICTION] }] },
   },
   {
     files: ['src/db/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
-    files: ['src/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CATEGORY_NAMES } from '../src/sql/moderation';
+import { CATEGORY_NAMES } from '../src/model/moderation';
 import { quoteString } from '../src/sql/quote';
 import { test, expect, nativeRowCount } from './fixtures';
 import { nativeRows, sampleShards } from './sample-native';

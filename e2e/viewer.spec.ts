@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { formatScore } from '../src/features/viewer/message-moderation';
-import { CATEGORY_NAMES } from '../src/sql/moderation';
+import { CATEGORY_NAMES } from '../src/model/moderation';
 import { quoteString } from '../src/sql/quote';
 import { test, expect } from './fixtures';
 import { nativeRows, sampleFiles } from './sample-native';

@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
-import type { Filters } from '../../src/features/filters/filters';
+import type { Filters } from '../../src/model/filters';
 import { CHARTS_QUERY_MEASURE } from '../../src/features/charts/measures';
-import { parseFilters } from '../../src/features/filters/url-state';
+import { parseFilters } from '../../src/model/filters-url';
 import { buildChartsQuery } from '../../src/sql/charts';
 import { timeClickUntilSettled, timePrepared } from './click-timing';
 import { cubeMeasures } from './cube-measures';

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { parseFilters } from '../../src/features/filters/url-state';
-import type { Filters } from '../../src/features/filters/filters';
+import { parseFilters } from '../../src/model/filters-url';
+import type { Filters } from '../../src/model/filters';
 import { buildFacetCountsQuery } from '../../src/sql/facets';
 import { timeClickUntilSettled, timePrepared } from './click-timing';
 import { cubeMeasures } from './cube-measures';

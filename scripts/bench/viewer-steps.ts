@@ -2,11 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
 import { HEADER_HEIGHT, ROW_HEIGHT } from '../../src/features/conversations/columns';
 import { buildConversationSummaryQuery } from '../../src/sql/conversation-summary';
-import {
-  buildConversationWindowQuery,
-  NATURAL_ORDER,
-  type ConversationSort,
-} from '../../src/sql/conversation-window';
+import { buildConversationWindowQuery } from '../../src/sql/conversation-window';
+import { NATURAL_ORDER, type ConversationSort } from '../../src/model/sorts';
 import type { SqlQuery } from '../../src/sql/query';
 import { quoteString } from '../../src/sql/quote';
 import type { BrowserSession } from './browser';

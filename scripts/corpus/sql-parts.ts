@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../src/sql/moderation';
+import { CATEGORIES } from '../../src/model/moderation';
 import { quoteIdentifier, quoteString } from '../../src/sql/quote';
 
 /**

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../src/sql/moderation';
+import { CATEGORIES } from '../../src/model/moderation';
 import { LANGUAGES } from './languages';
 import { MODELS, SUCCESS_WITHOUT_ATTEMPT } from './models';
 import { parentMix, SUBCATEGORY_RATES } from './moderation-spec';

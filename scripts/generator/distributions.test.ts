@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../src/sql/moderation';
+import { CATEGORIES } from '../../src/model/moderation';
 import { PARENT_SHARES } from './moderation-spec';
 import { generateDataset } from './generate-dataset';
 import { num, openTestDb, type Row } from './test-support';

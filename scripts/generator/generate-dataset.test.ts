@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../src/sql/moderation';
+import { CATEGORIES } from '../../src/model/moderation';
 import { generateDataset } from './generate-dataset';
 import type { Manifest } from './manifest';
 import { contentDigestSql, num, openTestDb } from './test-support';

@@ -1,4 +1,4 @@
-import type { CategoryName } from '../../src/sql/moderation';
+import type { CategoryName } from '../../src/model/moderation';
 
 /** Flagged conversations by top-level category (paper, Table 2; multi-label, of 54,427). */
 export const PARENT_SHARES = [

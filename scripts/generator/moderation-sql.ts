@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../src/sql/moderation';
+import { CATEGORIES } from '../../src/model/moderation';
 import { catColumn } from './conversation-sql';
 import { REPEAT_ASSISTANT_FLAG, REPEAT_USER_FLAG } from './moderation-spec';
 import { sqlString, uniform } from './sql-util';
