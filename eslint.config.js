@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
 import tseslint from 'typescript-eslint';
 
-// The engine's libraries stay behind src/db/ (DESIGN.md): the rest of the app asks src/db/engine.ts.
+// The engine's libraries stay behind src/db/: the rest of the app asks the engine.
 const ENGINE_PACKAGES = [
   '@duckdb/duckdb-wasm',
   '@duckdb/duckdb-wasm/*',
@@ -23,7 +23,7 @@ const ENGINE_RESTRICTION = {
   message: 'Only src/db/ talks to DuckDB, parquet-wasm and Arrow; use src/db/engine.ts.',
 };
 
-// Charts are presentational components in one feature (DESIGN.md): the rest of the app stays
+// Charts are presentational components in one feature: the rest of the app stays
 // independent of the charting library.
 const RECHARTS_RESTRICTION = {
   group: ['recharts', 'recharts/*'],
@@ -68,7 +68,7 @@ const scriptZone = {
   message: 'Only test helpers (src/**/testing/) use scripts/, e.g. to generate a dataset.',
 };
 
-// Dataset text is untrusted (DESIGN.md): raw HTML would let a conversation run script in the app.
+// Dataset text is untrusted (docs/architecture.md#security): raw HTML would let a conversation run script in the app.
 const RAW_HTML_MESSAGE =
   'Dataset text is untrusted: render React elements (see src/features/viewer/markdown/), never raw HTML.';
 

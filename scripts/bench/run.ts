@@ -65,7 +65,6 @@ async function stepsIn(bench: BenchBrowser, ctx: RunContext, run: number): Promi
   try {
     // The OPFS cache write after the build streams the whole table through DuckDB's one worker
     // (seconds at 1M rows): steps timed meanwhile would time that write as much as themselves
-    // (same build, charts line: 106-143 ms right after the build, 77-90 ms after the write).
     const written = await cacheWritten(session.page, 3 * 60_000).catch(() => false);
     if (!written) log(`run ${run}: the build stored nothing in the cache; the steps run anyway`);
     else {

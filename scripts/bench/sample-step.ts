@@ -21,7 +21,7 @@ function sampleShards(): { path: string; rowOffset: number }[] {
 }
 
 /**
- * DESIGN.md's first line: the embedded sample interactive within 1 s of page load. A fresh
+ * The budget's first line (docs/performance.md): the embedded sample interactive within 1 s of page load. A fresh
  * context (no OPFS cache, no compiled wasm in its HTTP cache) loads the app with no `data` param;
  * the time runs from navigation start to `conversations` built, and the status must show.
  */

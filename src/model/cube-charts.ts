@@ -8,9 +8,9 @@ import type { Filters } from './filters';
 /**
  * Every chart computed in the page from one category's score cube (src/sql/facet-cube.ts), read
  * once per dataset and category, or from that category's cube of a stored subset: the rows
- * `buildChartsQuery` returns over the table, without a statement (DuckDB-WASM took 132-354 ms per
- * filter change for it at 1M conversations, much of it queued behind the list's scans; this loop
- * over 60k cube rows takes a few milliseconds). Every chart shows the selection under all filters.
+ * `buildChartsQuery` returns over the table, without a statement (in DuckDB-WASM that statement
+ * is planned afresh and queued behind the list's scans on every filter change; this loop over the
+ * cube's rows is far cheaper). Every chart shows the selection under all filters.
  * Tests hold it and the statement over the table to one brute-force reference.
  */
 export interface ScoreCubeColumns extends CubeColumns {

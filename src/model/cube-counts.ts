@@ -6,10 +6,9 @@ import { FLAGGED_MODES, type FacetName, type FlaggedMode, type Filters } from '.
 /**
  * Facet counts computed in the page from the facet cube's rows (src/sql/facet-cube.ts), read once
  * per dataset, or from a stored subset's cube (a search's hits, stored ids). The same counts
- * `buildFacetCountsQuery` gives over the table, without a statement: DuckDB-WASM took 77-420 ms per
- * filter change for that statement over the 33k cube rows at 1M conversations (its ten branches
- * planned and run afresh each time, and queued behind the list's scans on DuckDB's one worker),
- * where this loop takes a few milliseconds. The filter semantics are those of src/sql/filters.ts,
+ * `buildFacetCountsQuery` gives over the table, without a statement: in DuckDB-WASM that
+ * statement's ten branches are planned and run afresh on every filter change, queued behind the
+ * list's scans on DuckDB's one worker, where this loop over the cube's rows is far cheaper. The filter semantics are those of src/sql/filters.ts,
  * SQL's NULL rules included (a NULL never matches a condition); tests hold these counts and the
  * statement's over the table to the brute-force count.
  */
@@ -35,8 +34,8 @@ export interface CubeColumns {
 
 /**
  * A text column dictionary-encoded: `codes[i]` indexes `values`, -1 for NULL. Counting into arrays
- * indexed by code keeps a filter click's pass over the cube free of string hashing (20 ms a click
- * at 1M conversations with Maps of strings, 1-2 ms this way).
+ * indexed by code keeps a filter click's pass over the cube free of string hashing, which
+ * dominated it with Maps of strings.
  */
 export interface CodedColumn {
   values: string[];

@@ -28,7 +28,7 @@ const bit = (column: (typeof FLAG_BITS)[number]) => 1 << FLAG_BITS.indexOf(colum
  * selection (all filters applied), unlike facets' cross-filtering.
  *
  * States the chosen category's score cube answers are counted in the page instead
- * (src/features/charts/cube-charts.ts).
+ * (src/model/cube-charts.ts).
  */
 export function buildChartsQuery(
   filters: Filters,

@@ -37,7 +37,7 @@ export type RowPick = { occurrence: number } | { row: number };
 /**
  * The `conversations` row of one conversation id (none when the id is not in the dataset, or has
  * fewer rows than `occurrence`). Ids are resolved here, in the small table, never by scanning the
- * shards (DESIGN.md, "The data model"). An id is not always unique (two rows of a dataset can share
+ * shards (docs/data-model.md: ids are random hashes). An id is not always unique (two rows of a dataset can share
  * one), so the rows with the id are numbered in natural order and `pick` chooses among them.
  */
 export function buildConversationSummaryQuery(
@@ -68,14 +68,14 @@ const shownColumns = (alias: string) =>
 
 /**
  * The ids that more than one row has, each with its rows in natural order. Made once per open,
- * after the first screen (src/db/shared-ids.ts): it groups all of `conversations` (220-300 ms at
- * 1M in the page), and lets a clicked row find its occurrence without scanning every id.
+ * after the first screen (src/db/shared-ids.ts), since it groups all of `conversations`; it lets a
+ * clicked row find its occurrence without scanning every id.
  */
 export const SHARED_IDS = 'shared_ids';
 
 export function buildCreateSharedIds(): string {
   // Lists only for the ids found shared: listing every id's rows and dropping most of them after
-  // took 308-321 ms at 1M in the page, this 222-300 ms, and holds far less meanwhile.
+  // was slower and held far more meanwhile.
   return `CREATE OR REPLACE TABLE ${quoteIdentifier(SHARED_IDS)} AS
 WITH shared AS (
   SELECT conversation_id FROM ${CONVERSATIONS} GROUP BY conversation_id HAVING count(*) > 1
@@ -87,7 +87,7 @@ FROM ${CONVERSATIONS} SEMI JOIN shared USING (conversation_id) GROUP BY conversa
 /**
  * The same row as `buildConversationSummaryQuery(target.conversation_id, { row: target.row })`,
  * read through `shared_ids`. Its ordinal is a constant (`sqlInteger`), so DuckDB's scan skips all
- * but one row group; the lookup by id reads every row (90-230 ms at 1M in the page).
+ * but one row group, where the lookup by id reads every row.
  */
 export function buildRowSummaryQuery(target: { row: number; conversation_id: string }): SqlQuery {
   return {

@@ -11,14 +11,14 @@ import { buildSearchHitsCondition } from './search-hits';
  * Pre-aggregated counts: why they exist.
  *
  * A filter change must update every facet count and chart within 100 ms at 1,000,000
- * conversations (DESIGN.md). Any statement over the 1M-row `conversations` takes several times
- * that in DuckDB-WASM (no threads), and native DuckDB misses it too (docs/performance.md). But
+ * conversations (docs/performance.md). Any statement over the 1M-row `conversations` takes
+ * several times that in DuckDB-WASM (no threads), and native DuckDB misses it too. But
  * every facet and chart only filters and groups on a few low-cardinality columns. Grouping
  * `conversations` once by exactly those columns, with a count `n` per group, gives a table of some
  * tens of thousands of rows with the same column names. Any condition on those columns is true or
  * false for a whole group at once, so summing `n` over the groups a filter state keeps gives the
  * same numbers as counting the rows, by construction. The page reads each cube once and does that
- * summing itself (src/features/filters/cube-counts.ts, src/features/charts/cube-charts.ts): a
+ * summing itself (src/model/cube-counts.ts, src/model/cube-charts.ts): a
  * DuckDB-WASM statement per filter change cost more than the counting.
  *
  * - `facet_cube`: grouped by `CUBE_DIMENSIONS` (`turn` as is, so every turn range stays exact);
@@ -96,7 +96,7 @@ const readColumns = () =>
 /**
  * Every row of the facet cube, or of `scoreCategory`'s score cube (with its `bin`), with `turn`
  * and `n` as DOUBLE (BIGINT arrives in the page as a bigint): the page counts facets and charts
- * from them (src/features/filters/cube-counts.ts, src/features/charts/cube-charts.ts).
+ * from them (src/model/cube-counts.ts, src/model/cube-charts.ts).
  */
 export function buildReadCube(scoreCategory?: CategoryId): string {
   const columns = readColumns();
@@ -109,7 +109,7 @@ export function buildReadCube(scoreCategory?: CategoryId): string {
  * The facet cube of a stored subset's conversations alone, in `buildReadCube`'s columns (with
  * `scoreCategory`'s `bin`, as its score cube, when given), read straight into the page: one scan
  * when the search completes or the ids are stored, and every filter change under them is then
- * counted in the page (a statement over `conversations` took 280-460 ms a click at 1M rows).
+ * counted in the page instead of by a statement over `conversations` (docs/performance-log.md).
  */
 export function buildReadSubsetCube(subset: StoredSubset, scoreCategory?: CategoryId): SqlQuery {
   const conditions: SqlQuery[] = [];

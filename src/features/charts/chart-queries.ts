@@ -32,7 +32,7 @@ const subsetScoreCube = (
     { prefix: 'subset-score:', keep: 4 },
   );
 
-/** The chart rows from a cube when one can answer `filters` (src/features/charts/cube-charts.ts). */
+/** The chart rows from a cube when one can answer `filters` (src/model/cube-charts.ts). */
 async function cubeRows(datasetVersion: number, filters: Filters, category: CategoryId) {
   if (cubeAnswers(filters))
     return cubeChartRows(await scoreCube(datasetVersion, category), filters);

@@ -15,7 +15,7 @@ import { Notice } from '../../components/notice';
 /**
  * Memoized, with stable handlers below: while a filter click's new counts are computed the panel
  * shows the previous ones (placeholder data, the same objects), and Recharts redraws a figure only
- * when its own props change, not for the busy state alone (a redraw of every chart takes 85-230 ms).
+ * when its own props change, not for the busy state alone (redrawing every chart is slow).
  */
 const Languages = memo(LanguagesFigure);
 const Models = memo(ModelsFigure);

@@ -1,6 +1,6 @@
 /**
- * The pre-aggregated cubes read into the page (src/features/filters/cube-counts.ts,
- * src/features/charts/cube-charts.ts), each once per dataset: only the latest dataset's are kept.
+ * The pre-aggregated cubes read into the page (src/model/cube-counts.ts,
+ * src/model/cube-charts.ts), each once per dataset: only the latest dataset's are kept.
  * The cubes of stored subsets (a search's hits, a console query's ids) come and go with the
  * user's searches, so each such family keeps only its latest few.
  */

@@ -37,7 +37,7 @@ const subsetCube = (datasetVersion: number, subset: StoredSubset): Promise<CubeC
 
 /**
  * Every facet count plus N and M for one filter state: counted in the page from the facet cube when
- * it can answer (src/features/filters/cube-counts.ts), or under a completed search or stored ids
+ * it can answer (src/model/cube-counts.ts), or under a completed search or stored ids
  * from the cube of those rows, else by a statement over `conversations`; old counts stay shown
  * while new ones run.
  */

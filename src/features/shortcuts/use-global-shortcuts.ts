@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { ignoresShortcuts } from './is-typing';
 import { GLOBAL_SHORTCUTS, actionForKey } from './shortcuts';
 
-/** The search box by its contract name (DESIGN.md), wherever the search feature renders it. */
+/** The search box by its contract name (the UI contract, docs/architecture.md), wherever the search feature renders it. */
 function searchBox(): HTMLInputElement | null {
   return document.querySelector<HTMLInputElement>(
     'input[type="search"][aria-label="Search conversations"]',
