@@ -3,8 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { Providers } from './app/providers';
 import './index.css';
-import { installConnectPolicy } from './db/connect-policy';
-import { startEngine } from './db/engine';
+import { installConnectPolicy } from './db/net/connect-policy';
+import { startEngine } from './db/engine/engine';
 import { startTheme } from './features/theme/theme-store';
 
 // Before anything is fetched: the page may connect only to its origin and the user's data hosts.

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { prepareScoreCube, runQuery } from '../../db/engine';
+import { prepareScoreCube, runQuery } from '../../db/engine/engine';
 import { buildChartsQuery } from '../../sql/charts';
 import { buildReadCube, buildReadSubsetCube } from '../../sql/facet-cube';
 import { cubeAnswers, storedSubset, subsetKey, type StoredSubset } from '../../model/stored-subset';

@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { runQuery } from '../../db/engine';
+import { runQuery } from '../../db/engine/engine';
 import { buildCountQuery } from '../../sql/conversation-count';
 import {
   buildConversationSummaryQuery,

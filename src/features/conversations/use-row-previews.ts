@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useState } from 'react';
-import { previewKey, readPreviews, type RowLocator } from '../../db/engine';
+import { previewKey, readPreviews, type RowLocator } from '../../db/engine/engine';
 
 /** Visible rows must stay put this long before their previews are read: a fast scroll reads none. */
 const SETTLE_MS = 150;

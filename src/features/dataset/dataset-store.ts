@@ -1,5 +1,10 @@
-import type { DataSource } from '../../db/data-source';
-import { openShards, DatasetError, type BuildProgress, type TableOrigin } from '../../db/engine';
+import type { DataSource } from '../../db/net/data-source';
+import {
+  openShards,
+  DatasetError,
+  type BuildProgress,
+  type TableOrigin,
+} from '../../db/engine/engine';
 
 export interface ActiveDataset {
   sourceId: string;

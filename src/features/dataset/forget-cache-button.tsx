@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { cachedDataBytes, forgetCachedData } from '../../db/engine';
+import { cachedDataBytes, forgetCachedData } from '../../db/engine/engine';
 import { formatBytes } from '../../lib/format';
 
 const cachedBytesOptions = (datasetVersion: number) =>

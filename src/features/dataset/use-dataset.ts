@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { DataSource } from '../../db/data-source';
+import type { DataSource } from '../../db/net/data-source';
 import { DatasetStore, type DatasetSnapshot } from './dataset-store';
 
 export type { ActiveDataset } from './dataset-store';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { takePendingOpen } from '../../db/connect-policy';
-import type { DataSource } from '../../db/data-source';
-import { setHubToken } from '../../db/hub-auth';
+import { takePendingOpen } from '../../db/net/connect-policy';
+import type { DataSource } from '../../db/net/data-source';
+import { setHubToken } from '../../db/net/hub-auth';
 import { typedUrlSource } from './data-source-from-url';
 
 /**

@@ -1,5 +1,5 @@
-import { runQuery } from '../../db/engine';
-import type { ExportProgress } from '../../db/export-session';
+import { runQuery } from '../../db/engine/engine';
+import type { ExportProgress } from '../../db/export/export-session';
 import { buildExportTablePageQuery } from '../../sql/export';
 import type { Filters } from '../../model/filters';
 import { csvHeader, csvLines } from './csv-lines';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { prepareExport } from '../../db/export-session';
+import { prepareExport } from '../../db/export/export-session';
 import { conversationCountOptions } from '../conversations/conversation-queries';
 import { facetCountsOptions } from '../filters/facet-queries';
 import { isEmpty } from '../../model/filters';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { exportSelection, type ExportProgress } from '../../db/export-session';
+import { exportSelection, type ExportProgress } from '../../db/export/export-session';
 import type { Filters } from '../../model/filters';
 import { exportConversationsCsv } from './csv-export';
 import { exportFileName, type ExportFormat } from './file-name';

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { runQuery } from '../../db/engine';
+import { runQuery } from '../../db/engine/engine';
 import {
   buildConversationLookupQuery,
   MIN_PREFIX_LENGTH,

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { runQuery } from '../../db/engine';
+import { runQuery } from '../../db/engine/engine';
 import { buildReadCube, buildReadSubsetCube } from '../../sql/facet-cube';
 import { cubeAnswers, storedSubset, subsetKey, type StoredSubset } from '../../model/stored-subset';
 import { buildFacetCountsQuery } from '../../sql/facets';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { openDataset } from '../../db/engine';
+import { openDataset } from '../../db/engine/engine';
 import { pushSearchParams, subscribeToLocation } from '../conversations/url-state';
 import { findCompleted, searchStore } from '../search/search-store';
 import { findIdSet, idFilterStore } from '../sql-console/id-filter-store';

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { prepareSearch } from '../../db/engine';
+import { prepareSearch } from '../../db/engine/engine';
 import { replaceSearchParams } from '../conversations/url-state';
 import { clearFacet } from '../../model/filters';
 import { useFilters } from '../filters/use-filters';

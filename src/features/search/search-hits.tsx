@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { SearchSnippet } from '../../db/engine';
+import type { SearchSnippet } from '../../db/engine/engine';
 import { useIsSelectedRow, useOpenRow } from '../conversations/use-open-row';
 import { hitDetailsOptions } from './search-queries';
 

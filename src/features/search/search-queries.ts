@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { runQuery } from '../../db/engine';
+import { runQuery } from '../../db/engine/engine';
 import { buildHitDetailsQuery, type HitDetailsRow } from '../../sql/search-hits';
 
 /** Conversation id and model of the first hits, by `row`, for the hits list. */

@@ -4,7 +4,7 @@ import {
   searchConversations,
   type SearchProgress,
   type SearchSnippet,
-} from '../../db/engine';
+} from '../../db/engine/engine';
 import type { SearchSpec } from '../../model/search-spec';
 import { buildDropSearchHits } from '../../sql/search-hits';
 

@@ -1,5 +1,5 @@
-import { dropIdSet, storeConsoleIds } from '../../db/console-id-sets';
-import { openDataset } from '../../db/engine';
+import { dropIdSet, storeConsoleIds } from '../../db/console/console-id-sets';
+import { openDataset } from '../../db/engine/engine';
 
 /** A console query whose ids are stored in `id_sets` under `id`, for `dataset` only. */
 export interface AppliedIdQuery {

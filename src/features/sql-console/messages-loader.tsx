@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { loadMessages, runQuery, type MessagesProgress } from '../../db/engine';
+import { loadMessages, runQuery, type MessagesProgress } from '../../db/engine/engine';
 import { formatCount } from '../../lib/format';
 import { buildSelectionLocatorsQuery, type SelectionLocatorRow } from '../../sql/messages-table';
 import { useFilters } from '../filters/use-filters';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { runQuery } from '../../db/engine';
+import { runQuery } from '../../db/engine/engine';
 import { buildConsoleSchemaQuery, type SchemaColumnRow } from '../../sql/console-schema';
 
 const TABLES = ['conversations', 'messages'];

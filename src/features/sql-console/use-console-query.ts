@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { runConsoleQuery, type ConsoleResult } from '../../db/sql-console';
+import { runConsoleQuery, type ConsoleResult } from '../../db/console/sql-console';
 
 /** Rows a console result keeps: enough to read and scroll, few enough for the tab's memory. */
 export const CONSOLE_ROW_CAP = 10_000;

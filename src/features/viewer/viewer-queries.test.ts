@@ -4,8 +4,8 @@ import type { SqlQuery } from '../../sql/query';
 
 const engine = vi.hoisted(() => ({ runQuery: vi.fn<(q: SqlQuery) => Promise<unknown[]>>() }));
 const shared = vi.hoisted(() => ({ ready: false }));
-vi.mock('../../db/engine', () => ({ runQuery: engine.runQuery, readConversation: vi.fn() }));
-vi.mock('../../db/shared-ids', () => ({ sharedIdsReady: () => shared.ready }));
+vi.mock('../../db/engine/engine', () => ({ runQuery: engine.runQuery, readConversation: vi.fn() }));
+vi.mock('../../db/engine/shared-ids', () => ({ sharedIdsReady: () => shared.ready }));
 
 const { rowSummaryOptions } = await import('./viewer-queries');
 

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { readConversation, runQuery } from '../../db/engine';
-import { sharedIdsReady } from '../../db/shared-ids';
+import { readConversation, runQuery } from '../../db/engine/engine';
+import { sharedIdsReady } from '../../db/engine/shared-ids';
 import {
   buildConversationSummaryQuery,
   buildRowSummaryQuery,
