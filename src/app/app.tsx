@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { DataSource } from '../db/net/data-source';
+import type { DataSource } from '../db';
 import { dataSourceFromUrl } from '../features/dataset/data-source-from-url';
 import { DatasetOrigin } from '../features/dataset/dataset-origin';
 import { DatasetStatus } from '../features/dataset/dataset-status';

@@ -1,12 +1,14 @@
 import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { EngineContext, type Engine } from '../db';
 
 // A settled query re-renders its components in the same task (a microtask), not a timer later:
 // a filter click's counts, read from a cube already in the page, are then painted in the click's
 // own frame instead of after whatever React and the workers scheduled meanwhile.
 notifyManager.setScheduler(queueMicrotask);
 
-export function Providers({ children }: { children: ReactNode }) {
+/** The app's context: its one engine (made in src/main.tsx, before React) and the query client. */
+export function Providers({ engine, children }: { engine: Engine; children: ReactNode }) {
   // Results depend only on (dataset, query inputs), both in every key: nothing goes stale by time.
   const [client] = useState(
     () =>
@@ -16,5 +18,9 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <EngineContext value={engine}>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </EngineContext>
+  );
 }

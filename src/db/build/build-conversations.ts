@@ -2,13 +2,13 @@ import { buildCreateConversationsTable, CONVERSATIONS } from '../../sql/conversa
 import { quoteIdentifier } from '../../sql/quote';
 import { DatasetError } from '../engine/dataset-error';
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { getDuckDB } from '../engine/duckdb';
+import type { DuckDB } from '../engine/duckdb';
 import {
-  forgetScoreCubes,
   prepareFacetCube,
   swapCubeStatements,
+  type DerivedTables,
 } from '../engine/facet-cube-tables';
-import { dropSharedIdsStatement, forgetSharedIds } from '../engine/shared-ids';
+import { dropSharedIdsStatement } from '../engine/shared-ids';
 import { memoryProblem } from './memory-budget';
 import { checkShardSet } from './shard-schema';
 import { runLanes } from '../worker/lanes';
@@ -58,11 +58,14 @@ export async function dropStaging(conn: AsyncDuckDBConnection): Promise<void> {
  * pre-aggregated counts (src/sql/facet-cube.ts) made beforehand. Every open (build, cache,
  * sidecar) passes here.
  */
-export async function swapInStaging(conn: AsyncDuckDBConnection): Promise<void> {
+export async function swapInStaging(
+  conn: AsyncDuckDBConnection,
+  derived: DerivedTables,
+): Promise<void> {
   await prepareFacetCube(conn, STAGING);
   // Twice: no click takes `shared_ids` once the swap is under way, and one made meanwhile (from
   // either table) does not count as this dataset's.
-  forgetSharedIds();
+  derived.sharedIds.forget();
   await conn.query(`BEGIN TRANSACTION`);
   await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(CONVERSATIONS)}`);
   await conn.query(
@@ -71,8 +74,8 @@ export async function swapInStaging(conn: AsyncDuckDBConnection): Promise<void> 
   for (const statement of swapCubeStatements()) await conn.query(statement);
   await conn.query(dropSharedIdsStatement);
   await conn.query(`COMMIT`);
-  forgetScoreCubes();
-  forgetSharedIds();
+  derived.scoreCubes.forget();
+  derived.sharedIds.forget();
 }
 
 /** Rows in the staging table: a cached or prepared table must hold exactly what it promised. */
@@ -87,16 +90,17 @@ export async function stagingRows(conn: AsyncDuckDBConnection): Promise<number> 
  * table and swaps it in only when complete, so a failed or cancelled open keeps the previous dataset.
  */
 export async function buildConversations(
-  pool: ParquetPool,
+  engine: { pool: ParquetPool; duckdb: DuckDB; derived: DerivedTables },
   shards: ShardRef[],
   options: { signal?: AbortSignal; onProgress?: (p: BuildProgress) => void } = {},
 ): Promise<BuiltDataset> {
   const { signal, onProgress } = options;
+  const { pool, derived } = engine;
   const started = performance.now();
   const abort = () => pool.reset(signal?.reason ?? new DOMException('Cancelled', 'AbortError'));
   signal?.addEventListener('abort', abort, { once: true });
   // The engine starts while the footers are read: both are slow the first time.
-  const duckdb = getDuckDB();
+  const duckdb = engine.duckdb();
   try {
     signal?.throwIfAborted();
     const infos = await Promise.all(shards.map((shard) => pool.run({ type: 'inspect', shard })));
@@ -155,7 +159,7 @@ export async function buildConversations(
     await inserting;
     signal?.throwIfAborted();
 
-    await swapInStaging((await duckdb).conn);
+    await swapInStaging((await duckdb).conn, derived);
     return {
       shards,
       infos,

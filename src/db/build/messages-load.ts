@@ -1,5 +1,5 @@
 import type { BuiltDataset } from './build-conversations';
-import { getDuckDB } from '../engine/duckdb';
+import type { DuckDB } from '../engine/duckdb';
 import type { ParquetPool } from '../worker/parquet-pool';
 import { groupByRowGroup } from '../worker/row-groups';
 import { buildCreateMessagesTable, buildSwapMessagesTable } from '../../sql/messages-table';
@@ -25,14 +25,14 @@ export interface MessagesConversation {
  * swapped in only when complete, so a cancelled load keeps the previous one.
  */
 export async function loadMessagesTable(
-  pool: ParquetPool,
+  { pool, duckdb }: { pool: ParquetPool; duckdb: DuckDB },
   dataset: BuiltDataset | undefined,
   conversations: readonly MessagesConversation[],
   options: { signal?: AbortSignal; onProgress?: (p: MessagesProgress) => void } = {},
 ): Promise<MessagesProgress> {
   const { signal, onProgress } = options;
   const groups = groupByRowGroup(dataset, conversations);
-  const { conn } = await getDuckDB();
+  const { conn } = await duckdb();
   await conn.query(buildCreateMessagesTable(MESSAGES_STAGING));
   const progress: MessagesProgress = {
     conversationsDone: 0,

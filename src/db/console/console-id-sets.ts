@@ -12,9 +12,9 @@ import {
 } from 'apache-arrow';
 import { utf8Data } from '../worker/arrow-buffers';
 import { buildCreateIdSetsTable, buildDropIdSet, ID_SETS } from '../../sql/id-sets';
-import { getDuckDB } from '../engine/duckdb';
-import { runQuery } from '../engine/engine';
-import { ConsoleQueryError, streamConsoleStatement } from './sql-console';
+import type { DuckDB } from '../engine/duckdb';
+import type { SqlQuery } from '../../sql/query';
+import { ConsoleQueryError, type SqlConsole } from './sql-console';
 
 /** The column a console query must return for "Use as filter". */
 export const ID_COLUMN = 'conversation_id';
@@ -26,37 +26,53 @@ export interface StoredIdSet {
   ids: number;
 }
 
-let nextId = 1;
-
 /**
- * Runs a console query (read-only, rolled back, like any console query) and stores every distinct
- * `conversation_id` it returns, all rows rather than the console's display cap, as a new set in
- * `id_sets`. The ids travel as Arrow data: the query's text reaches no other statement.
+ * "Use as filter": console queries' ids stored as sets in `id_sets`, numbered per engine.
  */
-export async function storeConsoleIds(sql: string, signal?: AbortSignal): Promise<StoredIdSet> {
-  const ids = new Set<string>();
-  let column = -1;
-  const fields = await streamConsoleStatement(sql, signal, (batch) => {
-    column = idColumnIndex(batch.schema.fields);
-    if (column < 0) return true;
-    const vector = batch.getChildAt(column)!;
-    for (let r = 0; r < batch.numRows; r++) {
-      const value = vector.get(r) as string | null;
-      if (value !== null) ids.add(value);
-    }
-    return false;
-  });
-  if (idColumnIndex(fields) < 0) throw new ConsoleQueryError(missingIdColumn(fields));
-  const id = nextId++;
-  const { conn } = await getDuckDB();
-  await conn.query(buildCreateIdSetsTable());
-  if (ids.size > 0) {
-    await conn.insertArrowFromIPCStream(tableToIPC(idSetTable(id, [...ids]), 'stream'), {
-      name: ID_SETS,
-      create: false,
+export class ConsoleIdSets {
+  private nextId = 1;
+
+  constructor(
+    private readonly duckdb: DuckDB,
+    private readonly console: SqlConsole,
+    private readonly query: (query: SqlQuery) => Promise<unknown>,
+  ) {}
+
+  /**
+   * Runs a console query (read-only, rolled back, like any console query) and stores every distinct
+   * `conversation_id` it returns, all rows rather than the console's display cap, as a new set in
+   * `id_sets`. The ids travel as Arrow data: the query's text reaches no other statement.
+   */
+  async store(sql: string, signal?: AbortSignal): Promise<StoredIdSet> {
+    const ids = new Set<string>();
+    let column = -1;
+    const fields = await this.console.stream(sql, signal, (batch) => {
+      column = idColumnIndex(batch.schema.fields);
+      if (column < 0) return true;
+      const vector = batch.getChildAt(column)!;
+      for (let r = 0; r < batch.numRows; r++) {
+        const value = vector.get(r) as string | null;
+        if (value !== null) ids.add(value);
+      }
+      return false;
     });
+    if (idColumnIndex(fields) < 0) throw new ConsoleQueryError(missingIdColumn(fields));
+    const id = this.nextId++;
+    const { conn } = await this.duckdb();
+    await conn.query(buildCreateIdSetsTable());
+    if (ids.size > 0) {
+      await conn.insertArrowFromIPCStream(tableToIPC(idSetTable(id, [...ids]), 'stream'), {
+        name: ID_SETS,
+        create: false,
+      });
+    }
+    return { id, ids: ids.size };
   }
-  return { id, ids: ids.size };
+
+  /** Frees a set no filter refers to any more. */
+  async drop(id: number): Promise<void> {
+    await this.query(buildDropIdSet(id));
+  }
 }
 
 /** The set's rows as Arrow, from typed arrays (Arrow's builders would need `eval`: see utf8Data). */
@@ -69,11 +85,6 @@ function idSetTable(id: number, ids: readonly string[]): Table {
   ];
   const struct = makeData({ type: new Struct(fields), length: n, children: columns });
   return new Table(new RecordBatch(new Schema(fields), struct));
-}
-
-/** Frees a set no filter refers to any more. */
-export async function dropIdSet(id: number): Promise<void> {
-  await runQuery(buildDropIdSet(id));
 }
 
 /** The `conversation_id` column when it holds text; -1 otherwise. */

@@ -1,13 +1,16 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { makeSharedIds } from './shared-ids';
+import type { SharedIds } from './shared-ids';
 
 /**
  * What every open leaves for after its first screen. `conversations` is compressed (DuckDB's
- * checkpoint of in-memory tables): inserts of whole row groups leave it uncompressed (353 MB at 1M
- * rows; 113 MB after this, which took 1.3 s), and are several times faster than small ones, which
- * compress as they go. Then `shared_ids` is made. Never fails: an uncompressed table still answers.
+ * checkpoint of in-memory tables): inserts of whole row groups leave it uncompressed, and are
+ * several times faster than small ones, which compress as they go. Then `shared_ids` is made.
+ * Never fails: an uncompressed table still answers.
  */
-export async function completeOpen(conn: AsyncDuckDBConnection): Promise<void> {
+export async function completeOpen(
+  conn: AsyncDuckDBConnection,
+  sharedIds: SharedIds,
+): Promise<void> {
   const started = performance.now();
   try {
     await conn.query('CHECKPOINT');
@@ -15,6 +18,6 @@ export async function completeOpen(conn: AsyncDuckDBConnection): Promise<void> {
   } catch (err) {
     console.warn('conversations not compressed:', err);
   }
-  await makeSharedIds(conn);
+  await sharedIds.make(conn);
 }
 export const COMPRESS_MEASURE = 'convoscope:compress';

@@ -15,15 +15,26 @@ export interface DuckDBHandle {
   conn: AsyncDuckDBConnection;
 }
 
-let ready: Promise<DuckDBHandle> | undefined;
+/** Starts DuckDB on first call and hands the same instance to every later one. */
+export type DuckDB = () => Promise<DuckDBHandle>;
 
-/** The single DuckDB-WASM instance of the page, started once on first use. */
-export function getDuckDB(): Promise<DuckDBHandle> {
-  ready ??= start().catch((error: unknown) => {
-    ready = undefined; // let a later call retry instead of caching the failure forever
-    throw error;
-  });
-  return ready;
+/**
+ * One DuckDB-WASM instance, started on first use (`start` below); a failed start is retried by the
+ * next call instead of being cached forever. `close` terminates its worker.
+ */
+export function lazyDuckDB(): { duckdb: DuckDB; close(): Promise<void> } {
+  let ready: Promise<DuckDBHandle> | undefined;
+  const duckdb = () =>
+    (ready ??= start().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    }));
+  const close = async () => {
+    const handle = await ready?.catch(() => undefined);
+    ready = undefined;
+    await handle?.db.terminate();
+  };
+  return { duckdb, close };
 }
 
 async function start(): Promise<DuckDBHandle> {

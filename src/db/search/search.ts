@@ -13,7 +13,7 @@ import { searchPattern } from '../../lib/search-pattern';
 import { type SearchSpec } from '../../model/search-spec';
 import { buildCreateSearchHitsTable, SEARCH_HITS } from '../../sql/search-hits';
 import type { BuiltDataset } from '../build/build-conversations';
-import { getDuckDB } from '../engine/duckdb';
+import type { DuckDB } from '../engine/duckdb';
 import type { ParquetPool } from '../worker/parquet-pool';
 import type { SearchTask } from '../worker/parquet-protocol';
 import { runLanes, type Lanes } from '../worker/lanes';
@@ -71,7 +71,7 @@ const LENT_HEAD_START_MS = 1000;
  * stored then. `options.lend` lends its workers until `pool`'s are up.
  */
 export async function runSearch(
-  pool: ParquetPool,
+  { pool, duckdb }: { pool: ParquetPool; duckdb: DuckDB },
   dataset: BuiltDataset,
   spec: SearchSpec,
   options: SearchOptions = {},
@@ -145,7 +145,7 @@ export async function runSearch(
       lanes.push({ count: lent.size, run: (item) => scan(lent, item), done: () => poolAnswered });
     await Promise.race([runLanes(tasks, lanes, signal), cancelled]);
     const id = nextSearchId++;
-    await storeHits(id, found);
+    await storeHits(duckdb, id, found);
     signal?.throwIfAborted();
     performance.measure(SEARCH_MEASURE, {
       start: started,
@@ -182,12 +182,12 @@ function planSearch(dataset: BuiltDataset, spec: SearchSpec, snippetLimit: numbe
 }
 
 /** Inserts one search's rows as Arrow (DuckDB-WASM takes the IPC buffer; no SQL text per row). */
-async function storeHits(id: number, found: number[][]): Promise<void> {
+async function storeHits(duckdb: DuckDB, id: number, found: number[][]): Promise<void> {
   const n = found.reduce((sum, rows) => sum + rows.length, 0);
   const rows = new BigInt64Array(n);
   let i = 0;
   for (const chunk of found) for (const row of chunk) rows[i++] = BigInt(row);
-  const { conn } = await getDuckDB();
+  const { conn } = await duckdb();
   await conn.query(buildCreateSearchHitsTable());
   if (n === 0) return;
   const columns = [

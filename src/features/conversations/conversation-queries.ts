@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { runQuery } from '../../db/engine/engine';
+import type { Engine } from '../../db';
 import { buildCountQuery } from '../../sql/conversation-count';
 import {
   buildConversationSummaryQuery,
@@ -19,11 +19,11 @@ import { filtersKey } from '../filters/facet-queries';
 /** Rows per window: a screenful is about 20, so one window serves many scroll steps. */
 export const WINDOW_SIZE = 200;
 
-export function conversationCountOptions(datasetVersion: number) {
+export function conversationCountOptions(engine: Engine, datasetVersion: number) {
   return queryOptions({
     queryKey: ['conversations', 'count', datasetVersion],
     queryFn: async () => {
-      const [row] = await runQuery<{ n: number }>(buildCountQuery());
+      const [row] = await engine.query<{ n: number }>(buildCountQuery());
       return row?.n ?? 0;
     },
   });
@@ -52,6 +52,7 @@ const windowKey = (
  * matching `filters` are listed.
  */
 export function conversationWindowOptions(
+  engine: Engine,
   datasetVersion: number,
   sort: ConversationSort,
   filters: Filters,
@@ -61,8 +62,8 @@ export function conversationWindowOptions(
     queryKey: windowKey(datasetVersion, sort, filters, index),
     queryFn: async ({ client }) => {
       const start = performance.now();
-      const anchor = await neighbourAnchor(client, datasetVersion, sort, filters, index);
-      const rows = await runQuery<ConversationListRow>(
+      const anchor = await neighbourAnchor(engine, client, datasetVersion, sort, filters, index);
+      const rows = await engine.query<ConversationListRow>(
         buildConversationWindowQuery({
           sort,
           offset: index * WINDOW_SIZE,
@@ -84,6 +85,7 @@ export function conversationWindowOptions(
 }
 
 async function neighbourAnchor(
+  engine: Engine,
   client: QueryClient,
   datasetVersion: number,
   sort: ConversationSort,
@@ -104,7 +106,7 @@ async function neighbourAnchor(
   // Only ever wait for the previous window, so two windows never wait for each other.
   if (index > 0 && client.getQueryState(key(index - 1))?.fetchStatus === 'fetching') {
     const rows: ConversationListRow[] | undefined = await client
-      .fetchQuery(conversationWindowOptions(datasetVersion, sort, filters, index - 1))
+      .fetchQuery(conversationWindowOptions(engine, datasetVersion, sort, filters, index - 1))
       .catch(() => undefined);
     const edge = rows?.[WINDOW_SIZE - 1];
     if (edge) return { after: position(edge) };
@@ -118,6 +120,7 @@ async function neighbourAnchor(
  * without reading the windows before it.
  */
 export function listPositionOptions(
+  engine: Engine,
   datasetVersion: number,
   sort: ConversationSort,
   filters: Filters,
@@ -136,11 +139,11 @@ export function listPositionOptions(
       occurrence,
     ],
     queryFn: async () => {
-      const [summary] = await runQuery<ConversationSummary>(
+      const [summary] = await engine.query<ConversationSummary>(
         buildConversationSummaryQuery(id, { occurrence }),
       );
       if (!summary) return null;
-      const [found] = await runQuery<{ position: number; included: number }>(
+      const [found] = await engine.query<{ position: number; included: number }>(
         buildListPositionQuery({
           sort,
           target: { row: summary.row, key: summary[sort.key] },

@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useState } from 'react';
-import { previewKey, readPreviews, type RowLocator } from '../../db/engine/engine';
+import { previewKey, useEngine, type RowLocator } from '../../db';
 
 /** Visible rows must stay put this long before their previews are read: a fast scroll reads none. */
 const SETTLE_MS = 150;
@@ -15,6 +15,7 @@ const pending = new Set<string>();
  * by shard and row group in the engine) and cached. `preview(row)` is undefined while loading.
  */
 export function useRowPreviews(datasetVersion: number, rows: readonly (RowLocator | undefined)[]) {
+  const engine = useEngine();
   const key = (r: RowLocator) => `${datasetVersion}|${previewKey(r)}`;
   const [, refresh] = useReducer((n: number) => n + 1, 0);
   const missing = rows.filter(
@@ -33,7 +34,8 @@ export function useRowPreviews(datasetVersion: number, rows: readonly (RowLocato
     const batch = missing;
     const keys = batch.map(key);
     keys.forEach((k) => pending.add(k));
-    readPreviews(batch)
+    engine
+      .readPreviews(batch)
       .then((found) => {
         for (const row of batch) cache.set(key(row), found.get(previewKey(row)) ?? null);
       })

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEngine } from '../../db';
 import { formatCount } from '../../lib/format';
 import { conversationCountOptions } from '../conversations/conversation-queries';
 import { facetCountsOptions } from '../filters/facet-queries';
@@ -10,10 +11,14 @@ import { useFilters } from '../filters/use-filters';
  * built table (the UI contract's status line).
  */
 export function DatasetStatus({ datasetVersion }: { datasetVersion: number }) {
+  const engine = useEngine();
   const { filters } = useFilters();
   const filtered = !isEmpty(filters);
-  const count = useQuery(conversationCountOptions(datasetVersion));
-  const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
+  const count = useQuery(conversationCountOptions(engine, datasetVersion));
+  const facets = useQuery({
+    ...facetCountsOptions(engine, datasetVersion, filters),
+    enabled: filtered,
+  });
   if (count.data === undefined) return null;
   const matching = filtered ? facets.data?.matching : undefined;
   return (

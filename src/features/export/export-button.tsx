@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { prepareExport } from '../../db/export/export-session';
+import { useEngine } from '../../db';
 import { conversationCountOptions } from '../conversations/conversation-queries';
 import { facetCountsOptions } from '../filters/facet-queries';
 import { isEmpty } from '../../model/filters';
@@ -14,11 +14,15 @@ import { useExport } from './use-export';
  * filters, a completed search included) as JSONL, Parquet or CSV.
  */
 export function ExportButton(props: { datasetVersion: number; datasetLabel: string }) {
+  const engine = useEngine();
   const { datasetVersion, datasetLabel } = props;
   const { filters } = useFilters();
   const filtered = !isEmpty(filters);
-  const total = useQuery(conversationCountOptions(datasetVersion));
-  const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
+  const total = useQuery(conversationCountOptions(engine, datasetVersion));
+  const facets = useQuery({
+    ...facetCountsOptions(engine, datasetVersion, filters),
+    enabled: filtered,
+  });
   // The placeholder (the previous filters' count) must not name a file: wait for this state's.
   const count = filtered
     ? facets.isPlaceholderData
@@ -32,7 +36,7 @@ export function ExportButton(props: { datasetVersion: number; datasetLabel: stri
       <button
         type="button"
         onClick={() => {
-          prepareExport();
+          engine.prepareExport();
           setOpen(true);
         }}
         disabled={count === undefined}

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { openDataset } from '../../db/engine/engine';
+import { useEngine } from '../../db';
 import { pushSearchParams, subscribeToLocation } from '../conversations/url-state';
-import { findCompleted, searchStore } from '../search/search-store';
-import { findIdSet, idFilterStore } from '../sql-console/id-filter-store';
+import { findCompleted, useSearchStore } from '../search/search-store';
+import { findIdSet, useIdFilterStore } from '../sql-console/id-filter-store';
 import type { Filters } from '../../model/filters';
 import { parseFilters, setFilterParams } from './url-state';
 
@@ -19,16 +19,19 @@ export function useFilters() {
   const search = useSyncExternalStore(subscribeToLocation, getSearch);
   const parsed = useMemo(() => parseFilters(new URLSearchParams(search)), [search]);
   const { search: spec, idQuery } = parsed.filters;
+  const engine = useEngine();
+  const searchStore = useSearchStore();
+  const idFilterStore = useIdFilterStore();
   // Each store is read through the one id this URL needs, not its snapshot: a search's progress
   // changes the store after every row group, and every component using this hook (the list, the
   // filter panel, the charts) re-rendered each time for nothing.
   const searchHits = useSyncExternalStore(
     searchStore.subscribe,
-    () => findCompleted(searchStore.getSnapshot(), spec, openDataset())?.id,
+    () => findCompleted(searchStore.getSnapshot(), spec, engine.dataset())?.id,
   );
   const idSet = useSyncExternalStore(
     idFilterStore.subscribe,
-    () => findIdSet(idFilterStore.getSnapshot(), idQuery, openDataset())?.id,
+    () => findIdSet(idFilterStore.getSnapshot(), idQuery, engine.dataset())?.id,
   );
   const filters = useMemo((): Filters => {
     const next: Filters = { ...parsed.filters };

@@ -1,4 +1,4 @@
-import type { SearchProgress } from '../../db/engine/engine';
+import type { SearchProgress } from '../../db';
 import { formatBytes, formatCount } from '../../lib/format';
 
 const plural = (n: number) => `${formatCount(n)} conversation${n === 1 ? '' : 's'}`;

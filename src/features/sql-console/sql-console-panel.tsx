@@ -7,8 +7,7 @@ import { ResultsTable } from './results-table';
 import { MessagesLoader } from './messages-loader';
 import { SchemaList } from './schema-list';
 import { CONSOLE_ROW_CAP, useConsoleQuery } from './use-console-query';
-import type { ConsoleResult } from '../../db/console/sql-console';
-import { ID_COLUMN } from '../../db/console/console-id-sets';
+import { type ConsoleResult, ID_COLUMN } from '../../db';
 import { useFilters } from '../filters/use-filters';
 import { useIdFilter } from './use-id-filter';
 
