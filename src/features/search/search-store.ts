@@ -140,11 +140,12 @@ export class SearchStore {
         },
         (error: unknown) => {
           if (!live()) return;
-          this.controller = null;
+          // Patched while still live: `patchRun` ignores a run that is no longer the current one.
           patchRun({
             status: 'failed',
             error: error instanceof Error ? error.message : String(error),
           });
+          this.controller = null;
         },
       );
   }
