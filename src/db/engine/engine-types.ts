@@ -74,7 +74,7 @@ export interface Engine {
    */
   search(
     spec: SearchSpec,
-    options?: SearchOptions,
+    options?: Omit<SearchOptions, 'lend'>,
   ): Promise<SearchResult & { dataset: OpenDataset }>;
   /** Starts the export's workers at the user's intent (the Export dialog opens). */
   prepareExport(): void;
