@@ -20,7 +20,8 @@ const ENGINE_PACKAGES = [
 
 const ENGINE_RESTRICTION = {
   group: ENGINE_PACKAGES,
-  message: 'Only src/db/ talks to DuckDB, parquet-wasm and Arrow; use src/db/engine.ts.',
+  message:
+    'Only src/db/ talks to DuckDB, parquet-wasm and Arrow; use the engine (src/db/index.ts).',
 };
 
 // Charts are presentational components in one feature: the rest of the app stays
@@ -59,6 +60,15 @@ const frontDoorZones = FEATURES.map((feature) => ({
   except: ['./index.ts'],
   message: `Import src/features/${feature}/ through its front door, src/features/${feature}/index.ts.`,
 }));
+
+// The engine has one front door too: the rest of the app imports src/db/index.ts (tests may use
+// src/db/testing/, e.g. the fake engine).
+const engineDoorZone = {
+  target: './src/!(db)/**/*',
+  from: './src/db',
+  except: ['./index.ts', './testing'],
+  message: 'Import the engine through its front door, src/db/index.ts.',
+};
 
 // The app's code never reaches into the repository's scripts; only test helpers (a testing/ folder)
 // may, to generate fixtures.
@@ -128,7 +138,7 @@ export default tseslint.config(
       'import-x/no-self-import': 'error',
       'import-x/no-restricted-paths': [
         'error',
-        { zones: [...layerZones, ...frontDoorZones, scriptZone] },
+        { zones: [...layerZones, ...frontDoorZones, engineDoorZone, scriptZone] },
       ],
       'max-lines': ['error', { max: 300 }],
     },

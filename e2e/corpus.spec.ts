@@ -6,8 +6,8 @@ import {
   type Opens,
   type SharedIdRow,
 } from '../scripts/corpus/cases';
-import { COMPRESS_MEASURE } from '../src/db/complete-open';
-import { SHARED_IDS_MEASURE } from '../src/db/shared-ids';
+import { COMPRESS_MEASURE } from '../src/db/engine/complete-open';
+import { SHARED_IDS_MEASURE } from '../src/db/engine/shared-ids';
 import { quoteString } from '../src/sql/quote';
 import { test, expect, nativeRowCount, formatCount } from './fixtures';
 import { DATA_ORIGIN } from './ports';

@@ -5,7 +5,7 @@ import { generateDataset } from '../scripts/generator/generate-dataset';
 import { writeSidecar } from '../scripts/index/write-sidecar';
 import { makeCorpus } from '../scripts/corpus/make-corpus';
 import { startStaticServer } from '../scripts/serve-range';
-import { SIDECAR_FORMAT, SIDECAR_MANIFEST, SIDECAR_TABLE } from '../src/db/sidecar';
+import { SIDECAR_FORMAT, SIDECAR_MANIFEST, SIDECAR_TABLE } from '../src/db/build/sidecar';
 import { quoteString } from '../src/sql/quote';
 import {
   CUT_AFTER_BYTES,

@@ -3,8 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { Providers } from './app/providers';
 import './index.css';
-import { installConnectPolicy } from './db/connect-policy';
-import { startEngine } from './db/engine';
+import { createEngine, installConnectPolicy } from './db';
 import { startTheme } from './features/theme';
 
 // Before anything is fetched: the page may connect only to its origin and the user's data hosts.
@@ -13,12 +12,14 @@ installConnectPolicy();
 // public/theme-boot.js already applied the theme; this follows later changes of the choice or system.
 startTheme();
 
-// Compiling DuckDB's 34 MB of wasm is the slowest part of the first open: start it before React.
-void startEngine();
+// The tab's one engine. Compiling DuckDB's wasm is the slowest part of the first open: start it
+// before React.
+const engine = createEngine();
+void engine.start();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Providers>
+    <Providers engine={engine}>
       <App />
     </Providers>
   </StrictMode>,

@@ -7,7 +7,7 @@ import {
   SIDECAR_MANIFEST,
   SIDECAR_TABLE,
   type SidecarManifest,
-} from '../../src/db/sidecar';
+} from '../../src/db/build/sidecar';
 import { quoteString } from '../../src/sql/quote';
 import { writeSidecar } from '../index/write-sidecar';
 import { startStaticServer, type StaticServer } from '../serve-range';

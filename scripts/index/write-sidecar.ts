@@ -4,15 +4,15 @@ import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { ParquetFile } from 'parquet-wasm/node';
-import { shardInfoFromFooter } from '../../src/db/shard-info';
+import { shardInfoFromFooter } from '../../src/db/build/shard-info';
 import {
   SIDECAR_FORMAT,
   SIDECAR_MANIFEST,
   SIDECAR_TABLE,
   type SidecarManifest,
-} from '../../src/db/sidecar';
+} from '../../src/db/build/sidecar';
 import { CONVERSATION_COLUMNS } from '../../src/sql/conversations-table';
-import { checkShardSet } from '../../src/db/shard-schema';
+import { checkShardSet } from '../../src/db/build/shard-schema';
 import { buildNativeConversationsQuery } from '../../src/sql/native-conversations';
 import { quoteIdentifier, quoteString } from '../../src/sql/quote';
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { DataSource } from '../db/data-source';
+import type { DataSource } from '../db';
 import { dataSourceFromUrl } from '../features/dataset';
 import { DatasetOrigin } from '../features/dataset';
 import { DatasetStatus } from '../features/dataset';

@@ -1,16 +1,20 @@
-import { openDataset } from '../db/engine';
+import type { Engine } from '../db';
 import type { FilterSubsets } from '../features/filters';
-import { findCompleted, searchStore } from '../features/search';
-import { findIdSet, idFilterStore } from '../features/sql-console';
+import { findCompleted, searchStoreOf } from '../features/search';
+import { findIdSet, idFilterStoreOf } from '../features/sql-console';
 
-/** The search's and the console's stores, as the filters read them (one stored id per URL). */
-export const filterSubsets: FilterSubsets = {
-  search: {
-    subscribe: searchStore.subscribe,
-    find: (spec) => findCompleted(searchStore.getSnapshot(), spec, openDataset())?.id,
-  },
-  idSet: {
-    subscribe: idFilterStore.subscribe,
-    find: (query) => findIdSet(idFilterStore.getSnapshot(), query, openDataset())?.id,
-  },
-};
+/** The engine's search and console stores, as the filters read them (one stored id per URL). */
+export function filterSubsetsOf(engine: Engine): FilterSubsets {
+  const searches = searchStoreOf(engine);
+  const idSets = idFilterStoreOf(engine);
+  return {
+    search: {
+      subscribe: searches.subscribe,
+      find: (spec) => findCompleted(searches.getSnapshot(), spec, engine.dataset())?.id,
+    },
+    idSet: {
+      subscribe: idSets.subscribe,
+      find: (query) => findIdSet(idSets.getSnapshot(), query, engine.dataset())?.id,
+    },
+  };
+}

@@ -3,9 +3,9 @@ import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
 import { readParquet, ParquetFile, wasmMemory } from 'parquet-wasm/node';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import type { DatasetProblem } from '../dataset-error';
-import { checkShardSchema, type ShardColumns } from '../shard-schema';
-import { withViews } from '../wasm-views';
+import type { DatasetProblem } from '../engine/dataset-error';
+import { checkShardSchema, type ShardColumns } from '../build/shard-schema';
+import { withViews } from '../worker/wasm-views';
 import type { SqlQuery } from '../../sql/query';
 
 /**

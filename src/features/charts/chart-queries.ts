@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { prepareScoreCube, runQuery } from '../../db/engine';
+import type { Engine } from '../../db';
 import { buildChartsQuery } from '../../sql/charts';
 import { buildReadCube, buildReadSubsetCube } from '../../sql/facet-cube';
 import { cubeAnswers, storedSubset, subsetKey, type StoredSubset } from '../../model/stored-subset';
@@ -12,15 +12,21 @@ import { CHARTS_QUERY_MEASURE } from './measures';
 import type { Filters } from '../../model/filters';
 
 /** A category's score cube of the open dataset, made and read into the page on its first chart. */
-const scoreCube = (datasetVersion: number, category: CategoryId): Promise<ScoreCubeColumns> =>
+const scoreCube = (
+  engine: Engine,
+  datasetVersion: number,
+  category: CategoryId,
+): Promise<ScoreCubeColumns> =>
   readCubeOnce(datasetVersion, `score:${category}`, () =>
-    prepareScoreCube(category)
-      .then(() => runQuery({ sql: buildReadCube(category), params: [] }, { urgent: true }))
+    engine
+      .prepareScoreCube(category)
+      .then(() => engine.query({ sql: buildReadCube(category), params: [] }, { urgent: true }))
       .then(scoreCubeColumns),
   );
 
 /** A category's score cube of a stored subset (search hits, stored ids); the last 4 kept. */
 const subsetScoreCube = (
+  engine: Engine,
   datasetVersion: number,
   subset: StoredSubset,
   category: CategoryId,
@@ -28,18 +34,24 @@ const subsetScoreCube = (
   readCubeOnce(
     datasetVersion,
     `subset-score:${subsetKey(subset)}:${category}`,
-    () => runQuery(buildReadSubsetCube(subset, category), { urgent: true }).then(scoreCubeColumns),
+    () =>
+      engine.query(buildReadSubsetCube(subset, category), { urgent: true }).then(scoreCubeColumns),
     { prefix: 'subset-score:', keep: 4 },
   );
 
 /** The chart rows from a cube when one can answer `filters` (src/model/cube-charts.ts). */
-async function cubeRows(datasetVersion: number, filters: Filters, category: CategoryId) {
+async function cubeRows(
+  engine: Engine,
+  datasetVersion: number,
+  filters: Filters,
+  category: CategoryId,
+) {
   if (cubeAnswers(filters))
-    return cubeChartRows(await scoreCube(datasetVersion, category), filters);
+    return cubeChartRows(await scoreCube(engine, datasetVersion, category), filters);
   const subset = storedSubset(filters);
   if (subset && cubeAnswers(filters, 'subset'))
     return cubeChartRows(
-      await subsetScoreCube(datasetVersion, subset, category),
+      await subsetScoreCube(engine, datasetVersion, subset, category),
       filters,
       'subset',
     );
@@ -52,14 +64,19 @@ async function cubeRows(datasetVersion: number, filters: Filters, category: Cate
  * or stored ids from that category's cube of those rows, else by a statement over
  * `conversations`; old charts stay shown while new ones run.
  */
-export function chartsOptions(datasetVersion: number, filters: Filters, scoreCategory: CategoryId) {
+export function chartsOptions(
+  engine: Engine,
+  datasetVersion: number,
+  filters: Filters,
+  scoreCategory: CategoryId,
+) {
   return queryOptions({
     queryKey: ['charts', datasetVersion, filtersKey(filters), scoreCategory],
     queryFn: async () => {
       const started = performance.now();
       const rows =
-        (await cubeRows(datasetVersion, filters, scoreCategory)) ??
-        (await runQuery(buildChartsQuery(filters, { scoreCategory }), { urgent: true }));
+        (await cubeRows(engine, datasetVersion, filters, scoreCategory)) ??
+        (await engine.query(buildChartsQuery(filters, { scoreCategory }), { urgent: true }));
       // Read by the bench (scripts/bench/chart-step.ts) to split query time from rendering.
       performance.measure(CHARTS_QUERY_MEASURE, { start: started });
       return parseChartRows(rows, scoreCategory);

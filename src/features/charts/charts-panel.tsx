@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEngine } from '../../db';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CATEGORIES, type CategoryId } from '../../model/moderation';
 import type { ScoreBin } from '../../model/chart-data';
@@ -36,9 +37,10 @@ const withValue = <T,>(values: readonly T[], value: T): T[] =>
  * its category's minimum score.
  */
 export function ChartsPanel({ datasetVersion }: { datasetVersion: number }) {
+  const engine = useEngine();
   const { filters, setFilters } = useFilters();
   const [scoreCategory, setScoreCategory] = useState<CategoryId>(CATEGORIES[0].id);
-  const query = useQuery(chartsOptions(datasetVersion, filters, scoreCategory));
+  const query = useQuery(chartsOptions(engine, datasetVersion, filters, scoreCategory));
   // The handlers read the filters at click time, so they stay the same functions across renders.
   const latest = useRef(filters);
   useLayoutEffect(() => {

@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { runQuery } from '../../db/engine';
+import type { Engine } from '../../db';
 import {
   buildConversationSummaryQuery,
   type ConversationSummary,
@@ -41,6 +41,7 @@ const windowKey = (
  * matching `filters` are listed.
  */
 export function conversationWindowOptions(
+  engine: Engine,
   datasetVersion: number,
   sort: ConversationSort,
   filters: Filters,
@@ -50,8 +51,8 @@ export function conversationWindowOptions(
     queryKey: windowKey(datasetVersion, sort, filters, index),
     queryFn: async ({ client }) => {
       const start = performance.now();
-      const anchor = await neighbourAnchor(client, datasetVersion, sort, filters, index);
-      const rows = await runQuery<ConversationListRow>(
+      const anchor = await neighbourAnchor(engine, client, datasetVersion, sort, filters, index);
+      const rows = await engine.query<ConversationListRow>(
         buildConversationWindowQuery({
           sort,
           offset: index * WINDOW_SIZE,
@@ -73,6 +74,7 @@ export function conversationWindowOptions(
 }
 
 async function neighbourAnchor(
+  engine: Engine,
   client: QueryClient,
   datasetVersion: number,
   sort: ConversationSort,
@@ -93,7 +95,7 @@ async function neighbourAnchor(
   // Only ever wait for the previous window, so two windows never wait for each other.
   if (index > 0 && client.getQueryState(key(index - 1))?.fetchStatus === 'fetching') {
     const rows: ConversationListRow[] | undefined = await client
-      .fetchQuery(conversationWindowOptions(datasetVersion, sort, filters, index - 1))
+      .fetchQuery(conversationWindowOptions(engine, datasetVersion, sort, filters, index - 1))
       .catch(() => undefined);
     const edge = rows?.[WINDOW_SIZE - 1];
     if (edge) return { after: position(edge) };
@@ -107,6 +109,7 @@ async function neighbourAnchor(
  * without reading the windows before it.
  */
 export function listPositionOptions(
+  engine: Engine,
   datasetVersion: number,
   sort: ConversationSort,
   filters: Filters,
@@ -125,11 +128,11 @@ export function listPositionOptions(
       occurrence,
     ],
     queryFn: async () => {
-      const [summary] = await runQuery<ConversationSummary>(
+      const [summary] = await engine.query<ConversationSummary>(
         buildConversationSummaryQuery(id, { occurrence }),
       );
       if (!summary) return null;
-      const [found] = await runQuery<{ position: number; included: number }>(
+      const [found] = await engine.query<{ position: number; included: number }>(
         buildListPositionQuery({
           sort,
           target: { row: summary.row, key: summary[sort.key] },

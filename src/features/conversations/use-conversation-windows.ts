@@ -1,4 +1,5 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useEngine } from '../../db';
 import { useEffect, useState } from 'react';
 import type { ConversationListRow } from '../../sql/conversation-window';
 import type { ConversationSort } from '../../model/sorts';
@@ -20,6 +21,7 @@ export function useConversationWindows(options: {
   first: number;
   last: number;
 }) {
+  const engine = useEngine();
   const { datasetVersion, sort, filters, count, first, last } = options;
   const firstWindow = Math.floor(first / WINDOW_SIZE);
   const lastWindow = Math.max(firstWindow, Math.floor(last / WINDOW_SIZE));
@@ -29,7 +31,7 @@ export function useConversationWindows(options: {
   for (let w = firstWindow; w <= lastWindow; w++) windows.push(w);
   const results = useQueries({
     queries: windows.map((w) => ({
-      ...conversationWindowOptions(datasetVersion, sort, filters, w),
+      ...conversationWindowOptions(engine, datasetVersion, sort, filters, w),
       // Cached windows show at once either way; only the fetch waits for the scroll to settle.
       enabled: settled === `${firstWindow}:${lastWindow}`,
     })),
@@ -40,9 +42,11 @@ export function useConversationWindows(options: {
   const ready = results.every((r) => r.data !== undefined);
   useEffect(() => {
     if (ready && next * WINDOW_SIZE < count) {
-      void client.prefetchQuery(conversationWindowOptions(datasetVersion, sort, filters, next));
+      void client.prefetchQuery(
+        conversationWindowOptions(engine, datasetVersion, sort, filters, next),
+      );
     }
-  }, [client, datasetVersion, sort, filters, next, count, ready]);
+  }, [engine, client, datasetVersion, sort, filters, next, count, ready]);
 
   const loading = results.some((r) => r.data === undefined);
   const error = results.find((r) => r.error)?.error ?? null;

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEngine } from '../../db';
 import { useCallback, useRef } from 'react';
 import {
   conversationMessagesOptions,
@@ -22,6 +23,7 @@ export interface RowToOpen {
  * cache. A later choice wins over an earlier one still looking up.
  */
 export function useOpenRow(datasetVersion: number) {
+  const engine = useEngine();
   const client = useQueryClient();
   const { select } = useSelectedConversation();
   const latest = useRef(0);
@@ -32,22 +34,22 @@ export function useOpenRow(datasetVersion: number) {
       // The row already has the locator: start reading the text while its summary is looked up.
       if (shard !== undefined && shard_row !== undefined)
         void client.prefetchQuery(
-          conversationMessagesOptions(datasetVersion, { shard, shard_row }),
+          conversationMessagesOptions(engine, datasetVersion, { shard, shard_row }),
         );
       const summary = await client
-        .fetchQuery(rowSummaryOptions(datasetVersion, target))
+        .fetchQuery(rowSummaryOptions(engine, datasetVersion, target))
         .catch(() => null);
       if (ticket !== latest.current) return;
       // Without a summary the id alone is opened: the viewer names whatever went wrong.
       if (!summary) return select(target.conversation_id);
       const { conversation_id: id, occurrence, id_rows } = summary;
       client.setQueryData(
-        conversationSummaryOptions(datasetVersion, id, occurrence).queryKey,
+        conversationSummaryOptions(engine, datasetVersion, id, occurrence).queryKey,
         summary,
       );
       select(id, id_rows > 1 ? occurrence : null);
     },
-    [client, datasetVersion, select],
+    [engine, client, datasetVersion, select],
   );
 }
 
@@ -56,9 +58,10 @@ export function useOpenRow(datasetVersion: number) {
  * be on several rows), by its id until then.
  */
 export function useIsSelectedRow(datasetVersion: number) {
+  const engine = useEngine();
   const { selectedId, occurrence } = useSelectedConversation();
   const summary = useQuery({
-    ...conversationSummaryOptions(datasetVersion, selectedId ?? '', occurrence ?? 1),
+    ...conversationSummaryOptions(engine, datasetVersion, selectedId ?? '', occurrence ?? 1),
     enabled: selectedId !== null,
   });
   const known = summary.data;

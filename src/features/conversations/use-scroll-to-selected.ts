@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEngine } from '../../db';
 import { useEffect, useRef, useState } from 'react';
 import type { ConversationSort } from '../../model/sorts';
 import type { Filters } from '../../model/filters';
@@ -16,11 +17,12 @@ export function useScrollToSelected(options: {
   filters: Filters;
   onFound: (index: number) => void;
 }) {
+  const engine = useEngine();
   const { datasetVersion, sort, filters, onFound } = options;
   const { selectedId, occurrence } = useSelectedConversation();
   const [initial] = useState({ id: selectedId, occurrence: occurrence ?? 1 });
   const position = useQuery({
-    ...listPositionOptions(datasetVersion, sort, filters, {
+    ...listPositionOptions(engine, datasetVersion, sort, filters, {
       id: initial.id ?? '',
       occurrence: initial.occurrence,
     }),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { forgetSource, rememberedSources } from '../../db/connect-policy';
+import { forgetSource, rememberedSources } from '../../db';
 
 /** The data hosts allowed in this browser, each with a Forget button (in force from the next load). */
 export function AllowedHosts() {

@@ -1,4 +1,4 @@
-import type { DataSource } from '../../db/data-source';
+import type { DataSource } from '../../db';
 
 export function CancelledNotice(props: {
   source: DataSource;

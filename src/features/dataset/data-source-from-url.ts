@@ -1,4 +1,4 @@
-import { sampleSource, urlSource, type DataSource } from '../../db/data-source';
+import { sampleSource, urlSource, type DataSource } from '../../db';
 
 /**
  * `?data=<url>` (repeatable) opens those parquet files, or the parquet files of a Hugging Face

@@ -1,4 +1,4 @@
-import type { TableOrigin } from '../../db/engine';
+import type { TableOrigin } from '../../db';
 
 const ORIGIN_TEXT: Record<TableOrigin, string | null> = {
   built: null,

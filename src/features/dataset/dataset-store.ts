@@ -1,5 +1,10 @@
-import type { DataSource } from '../../db/data-source';
-import { openShards, DatasetError, type BuildProgress, type TableOrigin } from '../../db/engine';
+import {
+  DatasetError,
+  type BuildProgress,
+  type DataSource,
+  type Engine,
+  type TableOrigin,
+} from '../../db';
 
 export interface ActiveDataset {
   sourceId: string;
@@ -9,7 +14,7 @@ export interface ActiveDataset {
   origin: TableOrigin;
   /** A note on how it was opened (a stale index beside the shards), or null. */
   note: string | null;
-  /** Changes with every successful open: part of every query key. */
+  /** The engine's id of the open dataset (OpenDataset.id): part of every query key. */
   version: number;
 }
 
@@ -30,7 +35,8 @@ export class DatasetStore {
   private opening: DataSource | null = null;
   private listeners = new Set<() => void>();
   private controller: AbortController | null = null;
-  private version = 0;
+
+  constructor(private readonly engine: Engine) {}
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -48,7 +54,7 @@ export class DatasetStore {
     this.set({ error: null, cancelled: null, loading: { label: source.label, progress: null } });
     try {
       const shards = await source.resolveShards(abort.signal);
-      const built = await openShards(shards, {
+      const built = await this.engine.open(shards, {
         signal: abort.signal,
         onProgress: (progress) => {
           if (!abort.signal.aborted) this.set({ loading: { label: source.label, progress } });
@@ -61,7 +67,7 @@ export class DatasetStore {
         rows: built.rows,
         origin: built.origin,
         note: built.note ?? null,
-        version: ++this.version,
+        version: built.id,
       };
       this.set({ active, loading: null });
     } catch (e) {

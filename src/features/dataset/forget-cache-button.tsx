@@ -1,13 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { cachedDataBytes, forgetCachedData } from '../../db/engine';
+import { useEngine, type Engine } from '../../db';
 import { formatBytes } from '../../lib/format';
 
-const cachedBytesOptions = (datasetVersion: number) =>
+const cachedBytesOptions = (engine: Engine, datasetVersion: number) =>
   queryOptions({
     // The version: each open may have added an entry (written after the table is ready).
     queryKey: ['cached-data-bytes', datasetVersion],
-    queryFn: cachedDataBytes,
+    queryFn: engine.cachedBytes,
   });
 
 /**
@@ -16,11 +16,12 @@ const cachedBytesOptions = (datasetVersion: number) =>
  * announced through a polite live region.
  */
 export function ForgetCacheButton({ datasetVersion }: { datasetVersion: number }) {
+  const engine = useEngine();
   const queryClient = useQueryClient();
-  const size = useQuery(cachedBytesOptions(datasetVersion));
+  const size = useQuery(cachedBytesOptions(engine, datasetVersion));
   const [announcement, setAnnouncement] = useState('');
   const forget = useMutation({
-    mutationFn: forgetCachedData,
+    mutationFn: engine.forgetCache,
     onMutate: () => setAnnouncement(''),
     onSuccess: () =>
       setAnnouncement(

@@ -1,4 +1,4 @@
-import { currentHubAuth, setHubToken } from '../../db/hub-auth';
+import { currentHubAuth, setHubToken } from '../../db';
 
 /**
  * The Hugging Face token the user typed: in memory (db/hub-auth.ts), and in sessionStorage only

@@ -1,4 +1,4 @@
-import type { BuildProgress } from '../../db/engine';
+import type { BuildProgress } from '../../db';
 import { formatBytes, formatCount } from '../../lib/format';
 import { formatSecondsLeft, secondsLeft } from './eta';
 import { useElapsed } from './use-elapsed';

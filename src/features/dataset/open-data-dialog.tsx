@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ModalDialog } from '../../components/modal-dialog';
-import { allowAndReload, missingSources } from '../../db/connect-policy';
+import { allowAndReload, missingSources } from '../../db';
 import { AllowHostsNotice } from './allow-hosts-notice';
 import { AllowedHosts } from './allowed-hosts';
 import { hubToken, hubTokenRemembered, saveHubToken } from './hf-token';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { fileSource, type DataSource } from '../../db/data-source';
+import { fileSource, type DataSource } from '../../db';
 import { typedUrlSource } from './data-source-from-url';
 import { DropOverlay } from './drop-overlay';
 import { OpenDataDialog } from './open-data-dialog';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { DataSource } from '../../db/data-source';
+import { useEngine, type DataSource } from '../../db';
 import { DatasetStore, type DatasetSnapshot } from './dataset-store';
 
 export type { ActiveDataset } from './dataset-store';
@@ -8,7 +8,8 @@ export type { ActiveDataset } from './dataset-store';
 export function useDataset(
   source: DataSource,
 ): DatasetSnapshot & { cancel: () => void; open: (source: DataSource) => void } {
-  const [store] = useState(() => new DatasetStore());
+  const engine = useEngine();
+  const [store] = useState(() => new DatasetStore(engine));
   useEffect(() => {
     void store.open(source);
   }, [store, source]);

@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
-import { takePendingOpen } from '../../db/connect-policy';
-import type { DataSource } from '../../db/data-source';
-import { setHubToken } from '../../db/hub-auth';
+import { takePendingOpen, type DataSource, setHubToken } from '../../db';
 import { typedUrlSource } from './data-source-from-url';
 
 /**

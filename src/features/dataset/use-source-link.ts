@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { DataSource } from '../../db/data-source';
+import type { DataSource } from '../../db';
 import { replaceSearchParams } from '../../lib/url-params';
 
 /**

@@ -1,5 +1,4 @@
-import { runQuery } from '../../db/engine';
-import type { ExportProgress } from '../../db/export-session';
+import type { Engine, ExportProgress } from '../../db';
 import { buildExportTablePageQuery } from '../../sql/export';
 import type { Filters } from '../../model/filters';
 import { csvHeader, csvLines } from './csv-lines';
@@ -11,13 +10,16 @@ const PAGE_ROWS = 2_000;
  * The selection's `conversations` rows as CSV, a page at a time (keyset on `row`), each page
  * written before the next is asked for: memory holds one page whatever the selection's size.
  */
-export async function exportConversationsCsv(options: {
-  filters: Filters;
-  total: number;
-  write: (chunk: Uint8Array) => Promise<void>;
-  signal: AbortSignal;
-  onProgress: (p: ExportProgress) => void;
-}): Promise<ExportProgress> {
+export async function exportConversationsCsv(
+  engine: Engine,
+  options: {
+    filters: Filters;
+    total: number;
+    write: (chunk: Uint8Array) => Promise<void>;
+    signal: AbortSignal;
+    onProgress: (p: ExportProgress) => void;
+  },
+): Promise<ExportProgress> {
   const { filters, write, signal, onProgress } = options;
   const encoder = new TextEncoder();
   const progress: ExportProgress = {
@@ -29,7 +31,7 @@ export async function exportConversationsCsv(options: {
   let afterRow = -1;
   for (;;) {
     signal.throwIfAborted();
-    const page = await runQuery(buildExportTablePageQuery(filters, afterRow, PAGE_ROWS));
+    const page = await engine.query(buildExportTablePageQuery(filters, afterRow, PAGE_ROWS));
     signal.throwIfAborted();
     const last = page[page.length - 1];
     if (!last) break;

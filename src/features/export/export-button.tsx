@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { prepareExport } from '../../db/export-session';
+import { useEngine } from '../../db';
 import { useMatchingCount } from '../filters';
 import { useFilters } from '../filters';
 import { ExportDialog } from './export-dialog';
@@ -11,6 +11,7 @@ import { useExport } from './use-export';
  * filters, a completed search included) as JSONL, Parquet or CSV.
  */
 export function ExportButton(props: { datasetVersion: number; datasetLabel: string }) {
+  const engine = useEngine();
   const { datasetVersion, datasetLabel } = props;
   const { filters } = useFilters();
   const matching = useMatchingCount(datasetVersion, filters);
@@ -23,7 +24,7 @@ export function ExportButton(props: { datasetVersion: number; datasetLabel: stri
       <button
         type="button"
         onClick={() => {
-          prepareExport();
+          engine.prepareExport();
           setOpen(true);
         }}
         disabled={count === undefined}

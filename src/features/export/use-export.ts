@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { exportSelection, type ExportProgress } from '../../db/export-session';
+import { useEngine, type ExportProgress } from '../../db';
 import type { Filters } from '../../model/filters';
 import { exportConversationsCsv } from './csv-export';
 import { exportFileName, type ExportFormat } from './file-name';
@@ -21,6 +21,7 @@ export type ExportState =
 /** One export of the current selection at a time, with progress and Cancel. */
 export function useExport(options: { datasetLabel: string; filters: Filters; count: number }) {
   const { datasetLabel, filters, count } = options;
+  const engine = useEngine();
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
@@ -51,8 +52,8 @@ export function useExport(options: { datasetLabel: string; filters: Filters; cou
       try {
         const progress = await Promise.race([
           format === 'csv'
-            ? exportConversationsCsv({ ...job, total: count })
-            : exportSelection({ ...job, format }),
+            ? exportConversationsCsv(engine, { ...job, total: count })
+            : engine.exportSelection({ ...job, format }),
           cancelled,
         ]);
         abort.signal.throwIfAborted();
@@ -69,7 +70,7 @@ export function useExport(options: { datasetLabel: string; filters: Filters; cou
         if (controller.current === abort) controller.current = null;
       }
     },
-    [datasetLabel, filters, count],
+    [engine, datasetLabel, filters, count],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { runQuery } from '../../db/engine';
+import { useEngine } from '../../db';
 import {
   buildConversationLookupQuery,
   MIN_PREFIX_LENGTH,
@@ -14,6 +14,7 @@ import { useSelectedConversation } from '../../lib/use-selected-conversation';
  * ids), resolved through `conversations`: never by scanning the shards.
  */
 export function ConversationLookup() {
+  const engine = useEngine();
   const { select } = useSelectedConversation();
   const [text, setText] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -21,7 +22,7 @@ export function ConversationLookup() {
   const messageId = useId();
   const lookup = useMutation({
     mutationFn: async (id: string) =>
-      resolveConversationLookup(await runQuery(buildConversationLookupQuery({ text: id }))),
+      resolveConversationLookup(await engine.query(buildConversationLookupQuery({ text: id }))),
     onSuccess: (result, typed) => {
       if (result.kind === 'found') select(result.id);
       setMessage(lookupMessage(result, typed));

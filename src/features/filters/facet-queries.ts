@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { runQuery } from '../../db/engine';
+import type { Engine } from '../../db';
 import { buildReadCube, buildReadSubsetCube } from '../../sql/facet-cube';
 import { cubeAnswers, storedSubset, subsetKey, type StoredSubset } from '../../model/stored-subset';
 import { buildFacetCountsQuery } from '../../sql/facets';
@@ -21,17 +21,21 @@ export const filtersKey = (filters: Filters) =>
   (filters.idSet === undefined ? '' : `#ids=${filters.idSet}`);
 
 /** The facet cube of the open dataset, read into the page once. */
-const facetCube = (datasetVersion: number): Promise<CubeColumns> =>
+const facetCube = (engine: Engine, datasetVersion: number): Promise<CubeColumns> =>
   readCubeOnce(datasetVersion, 'facet', () =>
-    runQuery({ sql: buildReadCube(), params: [] }, { urgent: true }).then(cubeColumns),
+    engine.query({ sql: buildReadCube(), params: [] }, { urgent: true }).then(cubeColumns),
   );
 
 /** The facet cube of a stored subset (a search's hits, stored ids), read once; the last 4 kept. */
-const subsetCube = (datasetVersion: number, subset: StoredSubset): Promise<CubeColumns> =>
+const subsetCube = (
+  engine: Engine,
+  datasetVersion: number,
+  subset: StoredSubset,
+): Promise<CubeColumns> =>
   readCubeOnce(
     datasetVersion,
     `subset:${subsetKey(subset)}`,
-    () => runQuery(buildReadSubsetCube(subset), { urgent: true }).then(cubeColumns),
+    () => engine.query(buildReadSubsetCube(subset), { urgent: true }).then(cubeColumns),
     { prefix: 'subset:', keep: 4 },
   );
 
@@ -41,22 +45,25 @@ const subsetCube = (datasetVersion: number, subset: StoredSubset): Promise<CubeC
  * from the cube of those rows, else by a statement over `conversations`; old counts stay shown
  * while new ones run.
  */
-export function facetCountsOptions(datasetVersion: number, filters: Filters) {
+export function facetCountsOptions(engine: Engine, datasetVersion: number, filters: Filters) {
   return queryOptions({
     queryKey: ['facets', datasetVersion, filtersKey(filters)],
     queryFn: async () => {
       if (cubeAnswers(filters))
-        return parseFacetRows(cubeFacetRows(await facetCube(datasetVersion), filters), filters);
+        return parseFacetRows(
+          cubeFacetRows(await facetCube(engine, datasetVersion), filters),
+          filters,
+        );
       const subset = storedSubset(filters);
       if (subset && cubeAnswers(filters, 'subset')) {
         const [everything, rows] = await Promise.all([
-          facetCube(datasetVersion),
-          subsetCube(datasetVersion, subset),
+          facetCube(engine, datasetVersion),
+          subsetCube(engine, datasetVersion, subset),
         ]);
         return parseFacetRows(cubeFacetRows(rows, filters, everything), filters);
       }
       return parseFacetRows(
-        await runQuery(buildFacetCountsQuery(filters), { urgent: true }),
+        await engine.query(buildFacetCountsQuery(filters), { urgent: true }),
         filters,
       );
     },
@@ -64,11 +71,12 @@ export function facetCountsOptions(datasetVersion: number, filters: Filters) {
   });
 }
 
-export function conversationCountOptions(datasetVersion: number) {
+/** N: every conversation of the open dataset. */
+export function conversationCountOptions(engine: Engine, datasetVersion: number) {
   return queryOptions({
     queryKey: ['conversations', 'count', datasetVersion],
     queryFn: async () => {
-      const [row] = await runQuery<{ n: number }>(buildCountQuery());
+      const [row] = await engine.query<{ n: number }>(buildCountQuery());
       return row?.n ?? 0;
     },
   });

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEngine } from '../../db';
 import { useRef } from 'react';
 import { useViewportFill } from '../../lib/use-viewport-fill';
 import { ConversationLookup } from './conversation-lookup';
@@ -18,8 +19,9 @@ const TOP_COUNTRIES = 12;
 
 /** The facets beside the list: each counts under every other filter, so a choice can widen. */
 export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
+  const engine = useEngine();
   const { filters, setFilters } = useFilters();
-  const facets = useQuery(facetCountsOptions(datasetVersion, filters));
+  const facets = useQuery(facetCountsOptions(engine, datasetVersion, filters));
   const panel = useRef<HTMLElement>(null);
   const fill = useViewportFill(panel);
   const counts = facets.data;

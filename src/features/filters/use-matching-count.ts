@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEngine } from '../../db';
 import { isEmpty, type Filters } from '../../model/filters';
 import { conversationCountOptions, facetCountsOptions } from './facet-queries';
 
@@ -8,9 +9,13 @@ import { conversationCountOptions, facetCountsOptions } from './facet-queries';
  * stands in, and `placeholder` says so (a file name must not carry it).
  */
 export function useMatchingCount(datasetVersion: number, filters: Filters) {
+  const engine = useEngine();
   const filtered = !isEmpty(filters);
-  const total = useQuery(conversationCountOptions(datasetVersion));
-  const facets = useQuery({ ...facetCountsOptions(datasetVersion, filters), enabled: filtered });
+  const total = useQuery(conversationCountOptions(engine, datasetVersion));
+  const facets = useQuery({
+    ...facetCountsOptions(engine, datasetVersion, filters),
+    enabled: filtered,
+  });
   return {
     filtered,
     total: total.data,

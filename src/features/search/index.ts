@@ -1,2 +1,2 @@
 export { SearchBar } from './search-bar';
-export { findCompleted, searchStore } from './search-store';
+export { findCompleted, searchStoreOf } from './search-store';

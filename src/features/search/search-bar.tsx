@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { prepareSearch } from '../../db/engine';
+import { useEngine } from '../../db';
 import { replaceSearchParams } from '../../lib/url-params';
 import { clearFacet } from '../../model/filters';
 import { useFilters } from '../filters';
@@ -8,7 +8,7 @@ import type { SearchSpec } from '../../model/search-spec';
 import { SearchForm } from './search-form';
 import { SearchHits } from './search-hits';
 import { SearchOutcome, SearchRunning } from './search-status';
-import { searchStore } from './search-store';
+import { useSearchStore } from './search-store';
 import { useSearchRunner } from './use-search-runner';
 
 /**
@@ -17,6 +17,8 @@ import { useSearchRunner } from './use-search-runner';
  * app narrows to it once the scan completes (`useFilters` sets `searchHits`).
  */
 export function SearchBar({ datasetVersion }: { datasetVersion: number }) {
+  const engine = useEngine();
+  const searchStore = useSearchStore();
   const { filters, setFilters } = useFilters();
   const { run } = useSyncExternalStore(searchStore.subscribe, searchStore.getSnapshot);
   useSearchRunner(datasetVersion, filters.search);
@@ -45,7 +47,12 @@ export function SearchBar({ datasetVersion }: { datasetVersion: number }) {
   const shown = run?.status === 'cancelled' ? run.spec : filters.search;
   return (
     <div className="flex flex-col gap-2">
-      <SearchForm initial={shown} onSubmit={submit} onClear={clear} onFocus={prepareSearch} />
+      <SearchForm
+        initial={shown}
+        onSubmit={submit}
+        onClear={clear}
+        onFocus={engine.prepareSearch}
+      />
       {run?.status === 'running' && <SearchRunning progress={run.progress} onCancel={cancel} />}
       {run?.status === 'cancelled' && (
         <SearchOutcome kind="cancelled" text={run.spec.text} kept={filters.search?.text} />

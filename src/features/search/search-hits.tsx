@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { SearchSnippet } from '../../db/engine';
+import { useEngine, type SearchSnippet } from '../../db';
 import { useIsSelectedRow, useOpenRow } from '../conversations';
 import { hitDetailsOptions } from './search-queries';
 
@@ -13,12 +13,14 @@ function lastChars(text: string, n: number): string {
 
 /** The first conversations found, as they are found: id, model and the text around the match. */
 export function SearchHits(props: { datasetVersion: number; snippets: readonly SearchSnippet[] }) {
+  const engine = useEngine();
   const { datasetVersion, snippets } = props;
   // By row, not by id: two rows can share an id.
   const isSelected = useIsSelectedRow(datasetVersion);
   const open = useOpenRow(datasetVersion);
   const details = useQuery(
     hitDetailsOptions(
+      engine,
       datasetVersion,
       snippets.map((s) => s.row),
     ),

@@ -1,13 +1,13 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { runQuery } from '../../db/engine';
+import type { Engine } from '../../db';
 import { buildHitDetailsQuery, type HitDetailsRow } from '../../sql/search-hits';
 
 /** Conversation id and model of the first hits, by `row`, for the hits list. */
-export function hitDetailsOptions(datasetVersion: number, rows: readonly number[]) {
+export function hitDetailsOptions(engine: Engine, datasetVersion: number, rows: readonly number[]) {
   return queryOptions({
     queryKey: ['search', 'hit-details', datasetVersion, rows.join(',')],
     queryFn: async () => {
-      const details = await runQuery<HitDetailsRow>(buildHitDetailsQuery(rows));
+      const details = await engine.query<HitDetailsRow>(buildHitDetailsQuery(rows));
       return new Map(details.map((d) => [Number(d.row), d]));
     },
     placeholderData: keepPreviousData,

@@ -1,4 +1,4 @@
-import type { SearchProgress } from '../../db/engine';
+import type { SearchProgress } from '../../db';
 import { formatBytes, formatCount } from '../../lib/format';
 import { Notice } from '../../components/notice';
 

@@ -1,10 +1,10 @@
 import {
-  openDataset,
-  runQuery,
-  searchConversations,
+  useEngine,
+  type Engine,
+  type OpenDataset,
   type SearchProgress,
   type SearchSnippet,
-} from '../../db/engine';
+} from '../../db';
 import type { SearchSpec } from '../../model/search-spec';
 import { buildDropSearchHits } from '../../sql/search-hits';
 
@@ -16,7 +16,7 @@ export const searchKey = (spec: SearchSpec) =>
 export interface CompletedSearch {
   key: string;
   id: number;
-  dataset: object;
+  dataset: OpenDataset;
   matches: number;
   snippets: SearchSnippet[];
 }
@@ -25,7 +25,7 @@ export interface CompletedSearch {
 export interface SearchRun {
   key: string;
   spec: SearchSpec;
-  dataset: object | undefined;
+  dataset: OpenDataset | undefined;
   status: 'running' | 'cancelled' | 'failed';
   progress: SearchProgress | null;
   snippets: SearchSnippet[];
@@ -56,6 +56,8 @@ export class SearchStore {
   /** The URL's search when it last stood complete (or absent): where a cancelled search returns. */
   private applied: SearchSpec | undefined;
 
+  constructor(private readonly engine: Engine) {}
+
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -65,7 +67,7 @@ export class SearchStore {
 
   /** The completed scan of `spec` over the dataset open now, if any. */
   completed(spec: SearchSpec | undefined): CompletedSearch | undefined {
-    return findCompleted(this.snapshot, spec, openDataset());
+    return findCompleted(this.snapshot, spec, this.engine.dataset());
   }
 
   /**
@@ -86,7 +88,7 @@ export class SearchStore {
       return;
     }
     const run = this.snapshot.run;
-    if (run && run.key === searchKey(spec) && run.dataset === openDataset()) return;
+    if (run && run.key === searchKey(spec) && run.dataset === this.engine.dataset()) return;
     this.start(spec);
   }
 
@@ -104,45 +106,48 @@ export class SearchStore {
       run: {
         key,
         spec,
-        dataset: openDataset(),
+        dataset: this.engine.dataset(),
         status: 'running',
         progress: null,
         snippets: [],
         previous: this.applied,
       },
     });
-    searchConversations(spec, {
-      signal: controller.signal,
-      snippetLimit: SNIPPETS,
-      onProgress: (progress) => patchRun({ progress }),
-      onHits: (snippets) =>
-        patchRun({ snippets: [...(this.snapshot.run?.snippets ?? []), ...snippets] }),
-    }).then(
-      (result) => {
-        if (!live()) return;
-        this.controller = null;
-        const done: CompletedSearch = {
-          key,
-          id: result.id,
-          dataset: result.dataset,
-          matches: result.matches,
-          snippets: this.snapshot.run?.snippets ?? [],
-        };
-        const kept = [...this.snapshot.completed.filter((c) => c.key !== key), done];
-        for (const old of kept.splice(0, Math.max(0, kept.length - KEPT_SEARCHES)))
-          void runQuery(buildDropSearchHits(old.id)).catch(() => undefined);
-        this.applied = spec;
-        this.set({ run: null, completed: kept });
-      },
-      (error: unknown) => {
-        if (!live()) return;
-        this.controller = null;
-        patchRun({
-          status: 'failed',
-          error: error instanceof Error ? error.message : String(error),
-        });
-      },
-    );
+    this.engine
+      .search(spec, {
+        signal: controller.signal,
+        snippetLimit: SNIPPETS,
+        onProgress: (progress) => patchRun({ progress }),
+        onHits: (snippets) =>
+          patchRun({ snippets: [...(this.snapshot.run?.snippets ?? []), ...snippets] }),
+      })
+      .then(
+        (result) => {
+          if (!live()) return;
+          this.controller = null;
+          const done: CompletedSearch = {
+            key,
+            id: result.id,
+            dataset: result.dataset,
+            matches: result.matches,
+            snippets: this.snapshot.run?.snippets ?? [],
+          };
+          const kept = [...this.snapshot.completed.filter((c) => c.key !== key), done];
+          for (const old of kept.splice(0, Math.max(0, kept.length - KEPT_SEARCHES)))
+            void this.engine.query(buildDropSearchHits(old.id)).catch(() => undefined);
+          this.applied = spec;
+          this.set({ run: null, completed: kept });
+        },
+        (error: unknown) => {
+          if (!live()) return;
+          // Patched while still live: `patchRun` ignores a run that is no longer the current one.
+          patchRun({
+            status: 'failed',
+            error: error instanceof Error ? error.message : String(error),
+          });
+          this.controller = null;
+        },
+      );
   }
 
   /** Stops the scan in progress; the previous search stays applied. Returns what to go back to. */
@@ -172,12 +177,20 @@ export class SearchStore {
 export function findCompleted(
   snapshot: SearchSnapshot,
   spec: SearchSpec | undefined,
-  dataset: object | undefined,
+  dataset: OpenDataset | undefined,
 ): CompletedSearch | undefined {
   if (!spec || !dataset) return undefined;
   const key = searchKey(spec);
   return snapshot.completed.find((c) => c.key === key && c.dataset === dataset);
 }
 
-/** The tab's one search store, shared by the search UI and `useFilters`. */
-export const searchStore = new SearchStore();
+const stores = new WeakMap<Engine, SearchStore>();
+
+/** The tab's one search store (per engine), shared by the search UI and `useFilters`. */
+export function searchStoreOf(engine: Engine): SearchStore {
+  let store = stores.get(engine);
+  if (!store) stores.set(engine, (store = new SearchStore(engine)));
+  return store;
+}
+
+export const useSearchStore = () => searchStoreOf(useEngine());

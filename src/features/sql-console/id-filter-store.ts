@@ -1,11 +1,10 @@
-import { dropIdSet, storeConsoleIds } from '../../db/console-id-sets';
-import { openDataset } from '../../db/engine';
+import { useEngine, type Engine, type OpenDataset } from '../../db';
 
 /** A console query whose ids are stored in `id_sets` under `id`, for `dataset` only. */
 export interface AppliedIdQuery {
   query: string;
   id: number;
-  dataset: object;
+  dataset: OpenDataset;
   /** Distinct ids the query returned. */
   ids: number;
 }
@@ -26,9 +25,11 @@ const KEPT_SETS = 4;
  * mapping from query text to stored set, so a filter narrows only once its ids are stored; a query
  * that arrives in a link stays unapplied until `apply` is called from a click.
  */
-class IdFilterStore {
+export class IdFilterStore {
   private snapshot: IdFilterSnapshot = { applied: [], running: null, failed: null };
   private listeners = new Set<() => void>();
+
+  constructor(private readonly engine: Engine) {}
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -39,16 +40,16 @@ class IdFilterStore {
 
   /** Runs `query` and stores its ids; resolves true when they are stored. */
   async apply(query: string): Promise<boolean> {
-    const dataset = openDataset();
+    const dataset = this.engine.dataset();
     if (!dataset) return false;
     if (findIdSet(this.snapshot, query, dataset)) return true;
     this.set({ running: query, failed: null });
     try {
-      const stored = await storeConsoleIds(query);
+      const stored = await this.engine.storeIdSet(query);
       const kept = this.snapshot.applied.filter((a) => a.dataset === dataset && a.query !== query);
       const dropped = this.snapshot.applied.filter((a) => !kept.includes(a));
       while (kept.length >= KEPT_SETS) dropped.push(kept.shift()!);
-      for (const old of dropped) void dropIdSet(old.id).catch(() => undefined);
+      for (const old of dropped) void this.engine.dropIdSet(old.id).catch(() => undefined);
       this.set({ applied: [...kept, { query, dataset, ...stored }], running: null });
       return true;
     } catch (e) {
@@ -70,10 +71,19 @@ class IdFilterStore {
 export function findIdSet(
   snapshot: IdFilterSnapshot,
   query: string | undefined,
-  dataset: object | undefined,
+  dataset: OpenDataset | undefined,
 ): AppliedIdQuery | undefined {
   if (query === undefined || !dataset) return undefined;
   return snapshot.applied.find((a) => a.query === query && a.dataset === dataset);
 }
 
-export const idFilterStore = new IdFilterStore();
+const stores = new WeakMap<Engine, IdFilterStore>();
+
+/** The tab's one id-set store (per engine), shared by the console and `useFilters`. */
+export function idFilterStoreOf(engine: Engine): IdFilterStore {
+  let store = stores.get(engine);
+  if (!store) stores.set(engine, (store = new IdFilterStore(engine)));
+  return store;
+}
+
+export const useIdFilterStore = () => idFilterStoreOf(useEngine());

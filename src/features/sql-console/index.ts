@@ -1,3 +1,3 @@
-export { findIdSet, idFilterStore } from './id-filter-store';
+export { findIdSet, idFilterStoreOf } from './id-filter-store';
 export { PendingIdQuery } from './pending-id-query';
 export { SqlConsolePanel } from './sql-console-panel';

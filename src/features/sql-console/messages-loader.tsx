@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { loadMessages, runQuery, type MessagesProgress } from '../../db/engine';
+import { useEngine, type MessagesProgress } from '../../db';
 import { formatCount } from '../../lib/format';
 import { buildSelectionLocatorsQuery, type SelectionLocatorRow } from '../../sql/messages-table';
 import { useFilters } from '../filters';
@@ -21,6 +21,7 @@ interface Loaded extends MessagesProgress {
  * shards (it is not in `conversations`), so it is loaded only when asked, with progress and Cancel.
  */
 export function MessagesLoader({ datasetVersion }: { datasetVersion: number }) {
+  const engine = useEngine();
   const { filters } = useFilters();
   const filtersKey = JSON.stringify(filters);
   const [progress, setProgress] = useState<MessagesProgress | null>(null);
@@ -34,11 +35,11 @@ export function MessagesLoader({ datasetVersion }: { datasetVersion: number }) {
       const abort = new AbortController();
       controller.current = abort;
       setProgress(null);
-      const rows = await runQuery<SelectionLocatorRow>(
+      const rows = await engine.query<SelectionLocatorRow>(
         buildSelectionLocatorsQuery(filters, MESSAGES_CONVERSATION_CAP + 1),
       );
       const capped = rows.length > MESSAGES_CONVERSATION_CAP;
-      const done = await loadMessages(rows.slice(0, MESSAGES_CONVERSATION_CAP), {
+      const done = await engine.loadMessages(rows.slice(0, MESSAGES_CONVERSATION_CAP), {
         signal: abort.signal,
         onProgress: setProgress,
       });

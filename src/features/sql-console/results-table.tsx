@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { ConsoleResult } from '../../db/sql-console';
+import type { ConsoleResult } from '../../db';
 
 const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 32;

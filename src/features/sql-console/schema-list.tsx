@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { runQuery } from '../../db/engine';
+import { useEngine } from '../../db';
 import { buildConsoleSchemaQuery, type SchemaColumnRow } from '../../sql/console-schema';
 
 const TABLES = ['conversations', 'messages'];
 
 /** The console's tables and their columns, read from DuckDB so extra columns show up too. */
 export function SchemaList({ datasetVersion }: { datasetVersion: number }) {
+  const engine = useEngine();
   const query = useQuery({
     queryKey: ['console-schema', datasetVersion],
-    queryFn: () => runQuery<SchemaColumnRow>(buildConsoleSchemaQuery(TABLES)),
+    queryFn: () => engine.query<SchemaColumnRow>(buildConsoleSchemaQuery(TABLES)),
   });
   const byTable = new Map<string, SchemaColumnRow[]>();
   for (const row of query.data ?? []) {

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { runConsoleQuery, type ConsoleResult } from '../../db/sql-console';
+import { useEngine, type ConsoleResult } from '../../db';
 
 /** Rows a console result keeps: enough to read and scroll, few enough for the tab's memory. */
 export const CONSOLE_ROW_CAP = 10_000;
@@ -10,13 +10,14 @@ export const CONSOLE_ROW_CAP = 10_000;
  * A new run or Cancel aborts the one in flight; a new dataset drops the old result.
  */
 export function useConsoleQuery(datasetVersion: number) {
+  const engine = useEngine();
   const controller = useRef<AbortController | null>(null);
   const mutation = useMutation<ConsoleResult, Error, string>({
     mutationFn: (sql) => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
-      return runConsoleQuery(sql, { maxRows: CONSOLE_ROW_CAP, signal: abort.signal });
+      return engine.consoleQuery(sql, { maxRows: CONSOLE_ROW_CAP, signal: abort.signal });
     },
   });
   const { reset } = mutation;

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { MessageRecord } from '../../db/parquet-protocol';
+import type { MessageRecord } from '../../db';
 import type { ConversationSummary } from '../../sql/conversation-summary';
 import { CATEGORIES } from '../../model/moderation';
 import { conversationJson } from './conversation-json';

@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../../db/parquet-protocol';
+import type { MessageRecord } from '../../db';
 import type { ConversationSummary } from '../../sql/conversation-summary';
 import { CATEGORIES } from '../../model/moderation';
 

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEngine } from '../../db';
 import { useMemo, useRef } from 'react';
 import { searchPattern } from '../../model/search-pattern';
 import { useViewportFill } from '../../lib/use-viewport-fill';
@@ -15,6 +16,7 @@ import { Notice } from '../../components/notice';
  * its locator; nothing when none is.
  */
 export function ConversationViewer({ datasetVersion }: { datasetVersion: number }) {
+  const engine = useEngine();
   const { selectedId, occurrence, select } = useSelectedConversation();
   const region = useRef<HTMLElement>(null);
   const { filters } = useFilters();
@@ -30,7 +32,7 @@ export function ConversationViewer({ datasetVersion }: { datasetVersion: number 
     };
   }, [search]);
   const summary = useQuery({
-    ...conversationSummaryOptions(datasetVersion, selectedId ?? '', occurrence ?? 1),
+    ...conversationSummaryOptions(engine, datasetVersion, selectedId ?? '', occurrence ?? 1),
     enabled: selectedId !== null,
   });
   const fill = useViewportFill(region, selectedId !== null);

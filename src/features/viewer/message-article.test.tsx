@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect, it } from 'vitest';
-import type { MessageRecord } from '../../db/parquet-protocol';
+import type { MessageRecord } from '../../db';
 import { CATEGORIES } from '../../model/moderation';
 import { MessageArticle } from './message-article';
 

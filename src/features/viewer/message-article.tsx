@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { MessageRecord } from '../../db/engine';
+import type { MessageRecord } from '../../db';
 import { flaggedCategories, isFlagged, roleLabel } from './message-moderation';
 import { MessageMarkdown } from './markdown/message-markdown';
 import { ScoreBars } from './score-bars';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageRecord } from '../../db/parquet-protocol';
+import type { MessageRecord } from '../../db';
 import { CATEGORIES } from '../../model/moderation';
 import {
   flaggedCategories,

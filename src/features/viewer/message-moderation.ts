@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../../db/parquet-protocol';
+import type { MessageRecord } from '../../db';
 import { CATEGORIES, type CategoryName } from '../../model/moderation';
 
 /** How a message's role is announced: `User, message 3`. Unknown roles are shown as they are. */

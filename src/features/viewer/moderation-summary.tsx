@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../../db/engine';
+import type { MessageRecord } from '../../db';
 import { formatScore, summarizeByRole } from './message-moderation';
 
 /**

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { MessageRecord } from '../../db/engine';
+import type { MessageRecord } from '../../db';
 import { CATEGORIES } from '../../model/moderation';
 import { formatScore } from './message-moderation';
 

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEngine } from '../../db';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { SearchScope } from '../../model/search-spec';
 import type { ConversationSummary } from '../../sql/conversation-summary';
@@ -25,9 +26,10 @@ export function Transcript(props: {
   /** Text-search matches to mark and step through, in the messages of the search's scope. */
   highlight?: { pattern: RegExp; scope: SearchScope } | null;
 }) {
+  const engine = useEngine();
   const { datasetVersion, summary, region, highlight } = props;
   const [openedAt] = useState(() => performance.now());
-  const messages = useQuery(conversationMessagesOptions(datasetVersion, summary));
+  const messages = useQuery(conversationMessagesOptions(engine, datasetVersion, summary));
   const { messageIndex, setMessage } = useMessageParam();
   const [notice, setNotice] = useState('');
   const scroller = useRef<HTMLDivElement>(null);

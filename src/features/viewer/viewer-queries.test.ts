@@ -1,19 +1,22 @@
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Engine } from '../../db';
+import { createFakeEngine } from '../../db/testing/fake-engine';
 import type { SqlQuery } from '../../sql/query';
+import { rowSummaryOptions } from './viewer-queries';
 
-const engine = vi.hoisted(() => ({ runQuery: vi.fn<(q: SqlQuery) => Promise<unknown[]>>() }));
-const shared = vi.hoisted(() => ({ ready: false }));
-vi.mock('../../db/engine', () => ({ runQuery: engine.runQuery, readConversation: vi.fn() }));
-vi.mock('../../db/shared-ids', () => ({ sharedIdsReady: () => shared.ready }));
-
-const { rowSummaryOptions } = await import('./viewer-queries');
+const engine = { runQuery: vi.fn<(q: SqlQuery) => Promise<unknown[]>>() };
+const shared = { ready: false };
+const fake = createFakeEngine({
+  query: engine.runQuery as Engine['query'],
+  sharedIdsReady: () => shared.ready,
+});
 
 const target = { row: 42, conversation_id: 'abc' };
 const byOrdinal = (q: SqlQuery) => q.sql.includes('shared_ids');
 /** For each statement run, whether it read through shared_ids. */
 const statements = () => engine.runQuery.mock.calls.map(([q]) => byOrdinal(q));
-const fetchSummary = () => new QueryClient().fetchQuery(rowSummaryOptions(1, target));
+const fetchSummary = () => new QueryClient().fetchQuery(rowSummaryOptions(fake, 1, target));
 
 describe("a clicked row's summary", () => {
   // A block: a function returned from beforeEach would run as its teardown.

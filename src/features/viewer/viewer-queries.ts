@@ -1,6 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { readConversation, runQuery } from '../../db/engine';
-import { sharedIdsReady } from '../../db/shared-ids';
+import type { Engine } from '../../db';
 import {
   buildConversationSummaryQuery,
   buildRowSummaryQuery,
@@ -12,6 +11,7 @@ import {
  * rows with that id; null when the dataset has no such row.
  */
 export function conversationSummaryOptions(
+  engine: Engine,
   datasetVersion: number,
   conversationId: string,
   occurrence: number,
@@ -19,7 +19,7 @@ export function conversationSummaryOptions(
   return queryOptions({
     queryKey: ['conversation', 'summary', datasetVersion, conversationId, occurrence],
     queryFn: async () => {
-      const [row] = await runQuery<PickedSummary>(
+      const [row] = await engine.query<PickedSummary>(
         buildConversationSummaryQuery(conversationId, { occurrence }),
       );
       return row ?? null;
@@ -33,6 +33,7 @@ export function conversationSummaryOptions(
  * id: what a click needs to write a link that reopens that very row.
  */
 export function rowSummaryOptions(
+  engine: Engine,
   datasetVersion: number,
   target: { row: number; conversation_id: string },
 ) {
@@ -40,13 +41,13 @@ export function rowSummaryOptions(
     queryKey: ['conversation', 'row-summary', datasetVersion, target.row],
     queryFn: async () => {
       const byId = () =>
-        runQuery<PickedSummary>(
+        engine.query<PickedSummary>(
           buildConversationSummaryQuery(target.conversation_id, { row: target.row }),
         );
       // By ordinal once this dataset's `shared_ids` is made (one row group read, not every id);
       // by id before, and if a swap dropped the table after the check.
-      const [row] = sharedIdsReady()
-        ? await runQuery<PickedSummary>(buildRowSummaryQuery(target)).catch(byId)
+      const [row] = engine.sharedIdsReady()
+        ? await engine.query<PickedSummary>(buildRowSummaryQuery(target)).catch(byId)
         : await byId();
       return row ?? null;
     },
@@ -56,12 +57,13 @@ export function rowSummaryOptions(
 
 /** Every message of one conversation, read through its locator (one row group, one row). */
 export function conversationMessagesOptions(
+  engine: Engine,
   datasetVersion: number,
   locator: { shard: number; shard_row: number },
 ) {
   return queryOptions({
     queryKey: ['conversation', 'messages', datasetVersion, locator.shard, locator.shard_row],
-    queryFn: () => readConversation(locator.shard, locator.shard_row),
+    queryFn: () => engine.readConversation(locator.shard, locator.shard_row),
     // A shard's rows never change while the dataset is open.
     staleTime: Infinity,
   });
