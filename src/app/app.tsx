@@ -59,13 +59,13 @@ export function App() {
         {dataset.active && (
           <>
             <span className="text-sm text-slate-500">{dataset.active.label}</span>
-            <DatasetStatus datasetVersion={dataset.active.version} />
+            <DatasetStatus datasetId={dataset.active.datasetId} />
             <ExportButton
-              datasetVersion={dataset.active.version}
+              datasetId={dataset.active.datasetId}
               datasetLabel={dataset.active.label}
             />
             <DatasetOrigin origin={dataset.active.origin} note={dataset.active.note} />
-            <ForgetCacheButton datasetVersion={dataset.active.version} />
+            <ForgetCacheButton datasetId={dataset.active.datasetId} />
           </>
         )}
         <div className="ml-auto flex items-center gap-3 self-center">
@@ -106,8 +106,8 @@ export function App() {
         />
       )}
       <UrlProblemsNotice />
-      {dataset.active && <SearchBar datasetVersion={dataset.active.version} />}
-      {dataset.active && <Workspace datasetVersion={dataset.active.version} />}
+      {dataset.active && <SearchBar datasetId={dataset.active.datasetId} />}
+      {dataset.active && <Workspace datasetId={dataset.active.datasetId} />}
     </div>
   );
 }

@@ -11,24 +11,24 @@ import { useView } from './use-view';
  * The open dataset: the filters beside the list with the conversation viewer, the charts, or the
  * SQL console. The filters stay the same across views, so switching keeps the selection.
  */
-export function Workspace({ datasetVersion }: { datasetVersion: number }) {
+export function Workspace({ datasetId }: { datasetId: number }) {
   const view = useView();
   return (
     <main className="flex flex-col gap-4 lg:flex-row">
-      <FilterPanel datasetVersion={datasetVersion} />
+      <FilterPanel datasetId={datasetId} />
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <FilterChips
           pendingIdQuery={(filters, setFilters) => (
             <PendingIdQuery filters={filters} setFilters={setFilters} />
           )}
         />
-        {view === 'list' && <ConversationList datasetVersion={datasetVersion} />}
-        {view === 'charts' && <ChartsPanel datasetVersion={datasetVersion} />}
-        {view === 'sql' && <SqlConsolePanel datasetVersion={datasetVersion} />}
+        {view === 'list' && <ConversationList datasetId={datasetId} />}
+        {view === 'charts' && <ChartsPanel datasetId={datasetId} />}
+        {view === 'sql' && <SqlConsolePanel datasetId={datasetId} />}
       </div>
       {view === 'list' && (
         <div className="min-w-0 empty:hidden lg:w-[40%] lg:shrink-0">
-          <ConversationViewer datasetVersion={datasetVersion} />
+          <ConversationViewer datasetId={datasetId} />
         </div>
       )}
     </main>

@@ -14,10 +14,10 @@ import type { Filters } from '../../model/filters';
 /** A category's score cube of the open dataset, made and read into the page on its first chart. */
 const scoreCube = (
   engine: Engine,
-  datasetVersion: number,
+  datasetId: number,
   category: CategoryId,
 ): Promise<ScoreCubeColumns> =>
-  readCubeOnce(datasetVersion, `score:${category}`, () =>
+  readCubeOnce(datasetId, `score:${category}`, () =>
     engine
       .prepareScoreCube(category)
       .then(() => engine.query({ sql: buildReadCube(category), params: [] }, { urgent: true }))
@@ -27,12 +27,12 @@ const scoreCube = (
 /** A category's score cube of a stored subset (search hits, stored ids); the last 4 kept. */
 const subsetScoreCube = (
   engine: Engine,
-  datasetVersion: number,
+  datasetId: number,
   subset: StoredSubset,
   category: CategoryId,
 ): Promise<ScoreCubeColumns> =>
   readCubeOnce(
-    datasetVersion,
+    datasetId,
     `subset-score:${subsetKey(subset)}:${category}`,
     () =>
       engine.query(buildReadSubsetCube(subset, category), { urgent: true }).then(scoreCubeColumns),
@@ -40,18 +40,13 @@ const subsetScoreCube = (
   );
 
 /** The chart rows from a cube when one can answer `filters` (src/model/cube-charts.ts). */
-async function cubeRows(
-  engine: Engine,
-  datasetVersion: number,
-  filters: Filters,
-  category: CategoryId,
-) {
+async function cubeRows(engine: Engine, datasetId: number, filters: Filters, category: CategoryId) {
   if (cubeAnswers(filters))
-    return cubeChartRows(await scoreCube(engine, datasetVersion, category), filters);
+    return cubeChartRows(await scoreCube(engine, datasetId, category), filters);
   const subset = storedSubset(filters);
   if (subset && cubeAnswers(filters, 'subset'))
     return cubeChartRows(
-      await subsetScoreCube(engine, datasetVersion, subset, category),
+      await subsetScoreCube(engine, datasetId, subset, category),
       filters,
       'subset',
     );
@@ -66,16 +61,16 @@ async function cubeRows(
  */
 export function chartsOptions(
   engine: Engine,
-  datasetVersion: number,
+  datasetId: number,
   filters: Filters,
   scoreCategory: CategoryId,
 ) {
   return queryOptions({
-    queryKey: ['charts', datasetVersion, filtersKey(filters), scoreCategory],
+    queryKey: ['charts', datasetId, filtersKey(filters), scoreCategory],
     queryFn: async () => {
       const started = performance.now();
       const rows =
-        (await cubeRows(engine, datasetVersion, filters, scoreCategory)) ??
+        (await cubeRows(engine, datasetId, filters, scoreCategory)) ??
         (await engine.query(buildChartsQuery(filters, { scoreCategory }), { urgent: true }));
       // Read by the bench (scripts/bench/chart-step.ts) to split query time from rendering.
       performance.measure(CHARTS_QUERY_MEASURE, { start: started });

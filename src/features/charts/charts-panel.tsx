@@ -36,11 +36,11 @@ const withValue = <T,>(values: readonly T[], value: T): T[] =>
  * or a table row's button) adds its value to the filters, which live in the URL; a Scores bin sets
  * its category's minimum score.
  */
-export function ChartsPanel({ datasetVersion }: { datasetVersion: number }) {
+export function ChartsPanel({ datasetId }: { datasetId: number }) {
   const engine = useEngine();
   const { filters, setFilters } = useFilters();
   const [scoreCategory, setScoreCategory] = useState<CategoryId>(CATEGORIES[0].id);
-  const query = useQuery(chartsOptions(engine, datasetVersion, filters, scoreCategory));
+  const query = useQuery(chartsOptions(engine, datasetId, filters, scoreCategory));
   // The handlers read the filters at click time, so they stay the same functions across renders.
   const latest = useRef(filters);
   useLayoutEffect(() => {

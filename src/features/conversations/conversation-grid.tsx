@@ -19,7 +19,7 @@ import { Notice } from '../../components/notice';
  * are in the DOM, and only their windows are fetched from DuckDB.
  */
 export function ConversationGrid(props: {
-  datasetVersion: number;
+  datasetId: number;
   count: number;
   sort: ConversationSort;
   filters: Filters;
@@ -27,7 +27,7 @@ export function ConversationGrid(props: {
   stale?: boolean;
   onSort: (key: SortKey) => void;
 }) {
-  const { datasetVersion, count, sort, filters, stale = false, onSort } = props;
+  const { datasetId, count, sort, filters, stale = false, onSort } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const fill = useViewportFill(scrollRef);
   // The virtualizer returns fresh functions each render; this app does not use the React Compiler.
@@ -45,7 +45,7 @@ export function ConversationGrid(props: {
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const { rowAt, loading, error } = useConversationWindows({
-    datasetVersion,
+    datasetId,
     sort,
     filters,
     count,
@@ -53,11 +53,11 @@ export function ConversationGrid(props: {
     last,
   });
   const previewOf = useRowPreviews(
-    datasetVersion,
+    datasetId,
     items.map((item) => rowAt(item.index)),
   );
-  const isSelected = useIsSelectedRow(datasetVersion);
-  const openRow = useOpenRow(datasetVersion);
+  const isSelected = useIsSelectedRow(datasetId);
+  const openRow = useOpenRow(datasetId);
   // Stable, so the memoized rows do not re-render for it.
   const open = useCallback((row: ConversationListRow) => void openRow(row), [openRow]);
   const nav = useRovingRows({
@@ -75,7 +75,7 @@ export function ConversationGrid(props: {
     },
   });
   useScrollToSelected({
-    datasetVersion,
+    datasetId,
     sort,
     filters,
     onFound: (index) => {

@@ -18,16 +18,11 @@ import { filtersKey } from '../filters';
 /** Rows per window: a screenful is about 20, so one window serves many scroll steps. */
 export const WINDOW_SIZE = 200;
 
-const windowKey = (
-  datasetVersion: number,
-  sort: ConversationSort,
-  filters: Filters,
-  index: number,
-) =>
+const windowKey = (datasetId: number, sort: ConversationSort, filters: Filters, index: number) =>
   [
     'conversations',
     'window',
-    datasetVersion,
+    datasetId,
     filtersKey(filters),
     sort.key,
     sort.direction,
@@ -42,16 +37,16 @@ const windowKey = (
  */
 export function conversationWindowOptions(
   engine: Engine,
-  datasetVersion: number,
+  datasetId: number,
   sort: ConversationSort,
   filters: Filters,
   index: number,
 ) {
   return queryOptions({
-    queryKey: windowKey(datasetVersion, sort, filters, index),
+    queryKey: windowKey(datasetId, sort, filters, index),
     queryFn: async ({ client }) => {
       const start = performance.now();
-      const anchor = await neighbourAnchor(engine, client, datasetVersion, sort, filters, index);
+      const anchor = await neighbourAnchor(engine, client, datasetId, sort, filters, index);
       const rows = await engine.query<ConversationListRow>(
         buildConversationWindowQuery({
           sort,
@@ -76,7 +71,7 @@ export function conversationWindowOptions(
 async function neighbourAnchor(
   engine: Engine,
   client: QueryClient,
-  datasetVersion: number,
+  datasetId: number,
   sort: ConversationSort,
   filters: Filters,
   index: number,
@@ -85,7 +80,7 @@ async function neighbourAnchor(
     row: row.row,
     key: row[sort.key],
   });
-  const key = (i: number) => windowKey(datasetVersion, sort, filters, i);
+  const key = (i: number) => windowKey(datasetId, sort, filters, i);
   const previous = client.getQueryData<ConversationListRow[]>(key(index - 1));
   const last = previous?.[WINDOW_SIZE - 1];
   if (last) return { after: position(last) };
@@ -95,7 +90,7 @@ async function neighbourAnchor(
   // Only ever wait for the previous window, so two windows never wait for each other.
   if (index > 0 && client.getQueryState(key(index - 1))?.fetchStatus === 'fetching') {
     const rows: ConversationListRow[] | undefined = await client
-      .fetchQuery(conversationWindowOptions(engine, datasetVersion, sort, filters, index - 1))
+      .fetchQuery(conversationWindowOptions(engine, datasetId, sort, filters, index - 1))
       .catch(() => undefined);
     const edge = rows?.[WINDOW_SIZE - 1];
     if (edge) return { after: position(edge) };
@@ -110,7 +105,7 @@ async function neighbourAnchor(
  */
 export function listPositionOptions(
   engine: Engine,
-  datasetVersion: number,
+  datasetId: number,
   sort: ConversationSort,
   filters: Filters,
   selection: { id: string; occurrence: number },
@@ -120,7 +115,7 @@ export function listPositionOptions(
     queryKey: [
       'conversations',
       'position',
-      datasetVersion,
+      datasetId,
       filtersKey(filters),
       sort.key,
       sort.direction,

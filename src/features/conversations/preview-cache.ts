@@ -11,23 +11,23 @@ export class PreviewCache {
   constructor(private readonly limit: number) {}
 
   /** The preview of `row`: undefined while not read yet. */
-  get(datasetVersion: number, row: RowLocator): string | null | undefined {
-    return this.cache.get(cacheKey(datasetVersion, row));
+  get(datasetId: number, row: RowLocator): string | null | undefined {
+    return this.cache.get(cacheKey(datasetId, row));
   }
 
   /** The rows whose previews are neither kept nor being read. */
-  missing(datasetVersion: number, rows: readonly (RowLocator | undefined)[]): RowLocator[] {
+  missing(datasetId: number, rows: readonly (RowLocator | undefined)[]): RowLocator[] {
     return rows.filter((r): r is RowLocator => {
       if (r === undefined) return false;
-      const key = cacheKey(datasetVersion, r);
+      const key = cacheKey(datasetId, r);
       return !this.cache.has(key) && !this.pending.has(key);
     });
   }
 
   /** Reads the previews of `rows` (batched by row group in the engine) and keeps them. */
-  async load(engine: Engine, datasetVersion: number, rows: readonly RowLocator[]): Promise<void> {
+  async load(engine: Engine, datasetId: number, rows: readonly RowLocator[]): Promise<void> {
     if (rows.length === 0) return;
-    const keys = rows.map((r) => cacheKey(datasetVersion, r));
+    const keys = rows.map((r) => cacheKey(datasetId, r));
     keys.forEach((k) => this.pending.add(k));
     try {
       const found = await engine.readPreviews(rows);
@@ -42,5 +42,4 @@ export class PreviewCache {
   }
 }
 
-const cacheKey = (datasetVersion: number, row: RowLocator) =>
-  `${datasetVersion}|${previewKey(row)}`;
+const cacheKey = (datasetId: number, row: RowLocator) => `${datasetId}|${previewKey(row)}`;

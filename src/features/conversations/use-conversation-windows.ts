@@ -14,7 +14,7 @@ const SETTLE_MS = 60;
  * sort, window); the window after the last one in view is prefetched. Rows not loaded yet are undefined.
  */
 export function useConversationWindows(options: {
-  datasetVersion: number;
+  datasetId: number;
   sort: ConversationSort;
   filters: Filters;
   count: number;
@@ -22,7 +22,7 @@ export function useConversationWindows(options: {
   last: number;
 }) {
   const engine = useEngine();
-  const { datasetVersion, sort, filters, count, first, last } = options;
+  const { datasetId, sort, filters, count, first, last } = options;
   const firstWindow = Math.floor(first / WINDOW_SIZE);
   const lastWindow = Math.max(firstWindow, Math.floor(last / WINDOW_SIZE));
   const settled = useSettled(`${firstWindow}:${lastWindow}`);
@@ -31,7 +31,7 @@ export function useConversationWindows(options: {
   for (let w = firstWindow; w <= lastWindow; w++) windows.push(w);
   const results = useQueries({
     queries: windows.map((w) => ({
-      ...conversationWindowOptions(engine, datasetVersion, sort, filters, w),
+      ...conversationWindowOptions(engine, datasetId, sort, filters, w),
       // Cached windows show at once either way; only the fetch waits for the scroll to settle.
       enabled: settled === `${firstWindow}:${lastWindow}`,
     })),
@@ -42,11 +42,9 @@ export function useConversationWindows(options: {
   const ready = results.every((r) => r.data !== undefined);
   useEffect(() => {
     if (ready && next * WINDOW_SIZE < count) {
-      void client.prefetchQuery(
-        conversationWindowOptions(engine, datasetVersion, sort, filters, next),
-      );
+      void client.prefetchQuery(conversationWindowOptions(engine, datasetId, sort, filters, next));
     }
-  }, [engine, client, datasetVersion, sort, filters, next, count, ready]);
+  }, [engine, client, datasetId, sort, filters, next, count, ready]);
 
   const loading = results.some((r) => r.data === undefined);
   const error = results.find((r) => r.error)?.error ?? null;

@@ -22,7 +22,7 @@ export interface RowToOpen {
  * looked up first (by ordinal, one query, as the viewer would by id) and handed to the viewer's
  * cache. A later choice wins over an earlier one still looking up.
  */
-export function useOpenRow(datasetVersion: number) {
+export function useOpenRow(datasetId: number) {
   const engine = useEngine();
   const client = useQueryClient();
   const { select } = useSelectedConversation();
@@ -34,22 +34,22 @@ export function useOpenRow(datasetVersion: number) {
       // The row already has the locator: start reading the text while its summary is looked up.
       if (shard !== undefined && shard_row !== undefined)
         void client.prefetchQuery(
-          conversationMessagesOptions(engine, datasetVersion, { shard, shard_row }),
+          conversationMessagesOptions(engine, datasetId, { shard, shard_row }),
         );
       const summary = await client
-        .fetchQuery(rowSummaryOptions(engine, datasetVersion, target))
+        .fetchQuery(rowSummaryOptions(engine, datasetId, target))
         .catch(() => null);
       if (ticket !== latest.current) return;
       // Without a summary the id alone is opened: the viewer names whatever went wrong.
       if (!summary) return select(target.conversation_id);
       const { conversation_id: id, occurrence, id_rows } = summary;
       client.setQueryData(
-        conversationSummaryOptions(engine, datasetVersion, id, occurrence).queryKey,
+        conversationSummaryOptions(engine, datasetId, id, occurrence).queryKey,
         summary,
       );
       select(id, id_rows > 1 ? occurrence : null);
     },
-    [engine, client, datasetVersion, select],
+    [engine, client, datasetId, select],
   );
 }
 
@@ -57,11 +57,11 @@ export function useOpenRow(datasetVersion: number) {
  * Whether a list row is the open one: by its ordinal once the viewer's summary is known (an id can
  * be on several rows), by its id until then.
  */
-export function useIsSelectedRow(datasetVersion: number) {
+export function useIsSelectedRow(datasetId: number) {
   const engine = useEngine();
   const { selectedId, occurrence } = useSelectedConversation();
   const summary = useQuery({
-    ...conversationSummaryOptions(engine, datasetVersion, selectedId ?? '', occurrence ?? 1),
+    ...conversationSummaryOptions(engine, datasetId, selectedId ?? '', occurrence ?? 1),
     enabled: selectedId !== null,
   });
   const known = summary.data;

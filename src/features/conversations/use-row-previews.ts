@@ -13,12 +13,12 @@ const cache = new PreviewCache(CACHE_LIMIT);
  * The first user prompt of the rows in view, read lazily (only for rows that stay visible, batched
  * by shard and row group in the engine) and cached. `preview(row)` is undefined while loading.
  */
-export function useRowPreviews(datasetVersion: number, rows: readonly (RowLocator | undefined)[]) {
+export function useRowPreviews(datasetId: number, rows: readonly (RowLocator | undefined)[]) {
   const engine = useEngine();
   const [, refresh] = useReducer((n: number) => n + 1, 0);
-  const missing = cache.missing(datasetVersion, rows);
+  const missing = cache.missing(datasetId, rows);
   // Names the dataset too: the same rows of a newly opened dataset are read again.
-  const wanted = missing.length ? `${datasetVersion}|${missing.map(previewKey).join(',')}` : '';
+  const wanted = missing.length ? `${datasetId}|${missing.map(previewKey).join(',')}` : '';
   const [settled, setSettled] = useState('');
   useEffect(() => {
     const timer = setTimeout(() => setSettled(wanted), SETTLE_MS);
@@ -27,10 +27,10 @@ export function useRowPreviews(datasetVersion: number, rows: readonly (RowLocato
 
   useEffect(() => {
     if (settled === '' || settled !== wanted) return;
-    void cache.load(engine, datasetVersion, missing).then(() => refresh());
+    void cache.load(engine, datasetId, missing).then(() => refresh());
     // `missing` is described exactly by `wanted`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settled, wanted]);
 
-  return (row: RowLocator): string | null | undefined => cache.get(datasetVersion, row);
+  return (row: RowLocator): string | null | undefined => cache.get(datasetId, row);
 }

@@ -12,17 +12,17 @@ import { useSelectedConversation } from '../../lib/use-selected-conversation';
  * Later selections come from the list itself and need no scrolling.
  */
 export function useScrollToSelected(options: {
-  datasetVersion: number;
+  datasetId: number;
   sort: ConversationSort;
   filters: Filters;
   onFound: (index: number) => void;
 }) {
   const engine = useEngine();
-  const { datasetVersion, sort, filters, onFound } = options;
+  const { datasetId, sort, filters, onFound } = options;
   const { selectedId, occurrence } = useSelectedConversation();
   const [initial] = useState({ id: selectedId, occurrence: occurrence ?? 1 });
   const position = useQuery({
-    ...listPositionOptions(engine, datasetVersion, sort, filters, {
+    ...listPositionOptions(engine, datasetId, sort, filters, {
       id: initial.id ?? '',
       occurrence: initial.occurrence,
     }),

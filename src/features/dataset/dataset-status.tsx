@@ -6,9 +6,9 @@ import { useFilters } from '../filters';
  * `N conversations`, or `M of N conversations` while filters are active, counted by DuckDB over the
  * built table (the UI contract's status line).
  */
-export function DatasetStatus({ datasetVersion }: { datasetVersion: number }) {
+export function DatasetStatus({ datasetId }: { datasetId: number }) {
   const { filters } = useFilters();
-  const { filtered, total, matching } = useMatchingCount(datasetVersion, filters);
+  const { filtered, total, matching } = useMatchingCount(datasetId, filters);
   if (total === undefined) return null;
   return (
     <p role="status" className="text-sm text-slate-700">

@@ -36,7 +36,7 @@ describe('DatasetStore', () => {
     await store.open(source('a', 3));
     const { active, loading, error } = store.getSnapshot();
     expect(active).toMatchObject({ sourceId: 'a', label: 'Source a', rows: 30, origin: 'built' });
-    expect(active?.version).toBe(engine.dataset()?.id);
+    expect(active?.datasetId).toBe(engine.dataset()?.id);
     expect(loading).toBeNull();
     expect(error).toBeNull();
     expect(engine.callsOf('open')[0]?.[0]).toEqual([shard('a-0'), shard('a-1'), shard('a-2')]);

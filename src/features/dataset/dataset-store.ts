@@ -15,7 +15,7 @@ export interface ActiveDataset {
   /** A note on how it was opened (a stale index beside the shards), or null. */
   note: string | null;
   /** The engine's id of the open dataset (OpenDataset.id): part of every query key. */
-  version: number;
+  datasetId: number;
 }
 
 export interface DatasetSnapshot {
@@ -67,7 +67,7 @@ export class DatasetStore {
         rows: built.rows,
         origin: built.origin,
         note: built.note ?? null,
-        version: built.id,
+        datasetId: built.id,
       };
       this.set({ active, loading: null });
     } catch (e) {

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useEngine, type Engine } from '../../db';
 import { formatBytes } from '../../lib/format';
 
-const cachedBytesOptions = (engine: Engine, datasetVersion: number) =>
+const cachedBytesOptions = (engine: Engine, datasetId: number) =>
   queryOptions({
     // The version: each open may have added an entry (written after the table is ready).
-    queryKey: ['cached-data-bytes', datasetVersion],
+    queryKey: ['cached-data-bytes', datasetId],
     queryFn: engine.cachedBytes,
   });
 
@@ -15,10 +15,10 @@ const cachedBytesOptions = (engine: Engine, datasetVersion: number) =>
  * dataset stays open; the next open of any dataset builds its table again. The outcome is
  * announced through a polite live region.
  */
-export function ForgetCacheButton({ datasetVersion }: { datasetVersion: number }) {
+export function ForgetCacheButton({ datasetId }: { datasetId: number }) {
   const engine = useEngine();
   const queryClient = useQueryClient();
-  const size = useQuery(cachedBytesOptions(engine, datasetVersion));
+  const size = useQuery(cachedBytesOptions(engine, datasetId));
   const [announcement, setAnnouncement] = useState('');
   const forget = useMutation({
     mutationFn: engine.forgetCache,

@@ -10,11 +10,11 @@ import { useExport } from './use-export';
  * The header's `Export` button beside the count, and its dialog: the current selection (the URL's
  * filters, a completed search included) as JSONL, Parquet or CSV.
  */
-export function ExportButton(props: { datasetVersion: number; datasetLabel: string }) {
+export function ExportButton(props: { datasetId: number; datasetLabel: string }) {
   const engine = useEngine();
-  const { datasetVersion, datasetLabel } = props;
+  const { datasetId, datasetLabel } = props;
   const { filters } = useFilters();
-  const matching = useMatchingCount(datasetVersion, filters);
+  const matching = useMatchingCount(datasetId, filters);
   // The placeholder (the previous filters' count) must not name a file: wait for this state's.
   const count = matching.placeholder ? undefined : matching.matching;
   const [open, setOpen] = useState(false);

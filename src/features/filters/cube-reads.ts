@@ -4,8 +4,8 @@
  * The cubes of stored subsets (a search's hits, a console query's ids) come and go with the
  * user's searches, so each such family keeps only its latest few.
  */
-let reads: { datasetVersion: number; cubes: Map<string, Promise<unknown>> } = {
-  datasetVersion: -1,
+let reads: { datasetId: number; cubes: Map<string, Promise<unknown>> } = {
+  datasetId: -1,
   cubes: new Map(),
 };
 
@@ -17,12 +17,12 @@ export interface CubeFamily {
 
 /** The cube named `name` of this dataset version, read by `read` the first time it is asked for. */
 export function readCubeOnce<T>(
-  datasetVersion: number,
+  datasetId: number,
   name: string,
   read: () => Promise<T>,
   family?: CubeFamily,
 ): Promise<T> {
-  if (reads.datasetVersion !== datasetVersion) reads = { datasetVersion, cubes: new Map() };
+  if (reads.datasetId !== datasetId) reads = { datasetId, cubes: new Map() };
   const { cubes } = reads;
   let cube = cubes.get(name) as Promise<T> | undefined;
   if (!cube) {

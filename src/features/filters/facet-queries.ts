@@ -21,19 +21,19 @@ export const filtersKey = (filters: Filters) =>
   (filters.idSet === undefined ? '' : `#ids=${filters.idSet}`);
 
 /** The facet cube of the open dataset, read into the page once. */
-const facetCube = (engine: Engine, datasetVersion: number): Promise<CubeColumns> =>
-  readCubeOnce(datasetVersion, 'facet', () =>
+const facetCube = (engine: Engine, datasetId: number): Promise<CubeColumns> =>
+  readCubeOnce(datasetId, 'facet', () =>
     engine.query({ sql: buildReadCube(), params: [] }, { urgent: true }).then(cubeColumns),
   );
 
 /** The facet cube of a stored subset (a search's hits, stored ids), read once; the last 4 kept. */
 const subsetCube = (
   engine: Engine,
-  datasetVersion: number,
+  datasetId: number,
   subset: StoredSubset,
 ): Promise<CubeColumns> =>
   readCubeOnce(
-    datasetVersion,
+    datasetId,
     `subset:${subsetKey(subset)}`,
     () => engine.query(buildReadSubsetCube(subset), { urgent: true }).then(cubeColumns),
     { prefix: 'subset:', keep: 4 },
@@ -45,20 +45,17 @@ const subsetCube = (
  * from the cube of those rows, else by a statement over `conversations`; old counts stay shown
  * while new ones run.
  */
-export function facetCountsOptions(engine: Engine, datasetVersion: number, filters: Filters) {
+export function facetCountsOptions(engine: Engine, datasetId: number, filters: Filters) {
   return queryOptions({
-    queryKey: ['facets', datasetVersion, filtersKey(filters)],
+    queryKey: ['facets', datasetId, filtersKey(filters)],
     queryFn: async () => {
       if (cubeAnswers(filters))
-        return parseFacetRows(
-          cubeFacetRows(await facetCube(engine, datasetVersion), filters),
-          filters,
-        );
+        return parseFacetRows(cubeFacetRows(await facetCube(engine, datasetId), filters), filters);
       const subset = storedSubset(filters);
       if (subset && cubeAnswers(filters, 'subset')) {
         const [everything, rows] = await Promise.all([
-          facetCube(engine, datasetVersion),
-          subsetCube(engine, datasetVersion, subset),
+          facetCube(engine, datasetId),
+          subsetCube(engine, datasetId, subset),
         ]);
         return parseFacetRows(cubeFacetRows(rows, filters, everything), filters);
       }
@@ -72,9 +69,9 @@ export function facetCountsOptions(engine: Engine, datasetVersion: number, filte
 }
 
 /** N: every conversation of the open dataset. */
-export function conversationCountOptions(engine: Engine, datasetVersion: number) {
+export function conversationCountOptions(engine: Engine, datasetId: number) {
   return queryOptions({
-    queryKey: ['conversations', 'count', datasetVersion],
+    queryKey: ['conversations', 'count', datasetId],
     queryFn: async () => {
       const [row] = await engine.query<{ n: number }>(buildCountQuery());
       return row?.n ?? 0;

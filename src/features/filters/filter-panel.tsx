@@ -18,10 +18,10 @@ const TOP_LANGUAGES = 12;
 const TOP_COUNTRIES = 12;
 
 /** The facets beside the list: each counts under every other filter, so a choice can widen. */
-export function FilterPanel({ datasetVersion }: { datasetVersion: number }) {
+export function FilterPanel({ datasetId }: { datasetId: number }) {
   const engine = useEngine();
   const { filters, setFilters } = useFilters();
-  const facets = useQuery(facetCountsOptions(engine, datasetVersion, filters));
+  const facets = useQuery(facetCountsOptions(engine, datasetId, filters));
   const panel = useRef<HTMLElement>(null);
   const fill = useViewportFill(panel);
   const counts = facets.data;

@@ -8,12 +8,12 @@ import { conversationCountOptions, facetCountsOptions } from './facet-queries';
  * export. M is N when no filter is active; while a new state's M is computed the previous state's
  * stands in, and `placeholder` says so (a file name must not carry it).
  */
-export function useMatchingCount(datasetVersion: number, filters: Filters) {
+export function useMatchingCount(datasetId: number, filters: Filters) {
   const engine = useEngine();
   const filtered = !isEmpty(filters);
-  const total = useQuery(conversationCountOptions(engine, datasetVersion));
+  const total = useQuery(conversationCountOptions(engine, datasetId));
   const facets = useQuery({
-    ...facetCountsOptions(engine, datasetVersion, filters),
+    ...facetCountsOptions(engine, datasetId, filters),
     enabled: filtered,
   });
   return {

@@ -16,12 +16,12 @@ import { useSearchRunner } from './use-search-runner';
  * as they are found. The search lives in the URL (`q`, `qscope`, `qre`, `qword`); the rest of the
  * app narrows to it once the scan completes (`useFilters` sets `searchHits`).
  */
-export function SearchBar({ datasetVersion }: { datasetVersion: number }) {
+export function SearchBar({ datasetId }: { datasetId: number }) {
   const engine = useEngine();
   const searchStore = useSearchStore();
   const { filters, setFilters } = useFilters();
   const { run } = useSyncExternalStore(searchStore.subscribe, searchStore.getSnapshot);
-  useSearchRunner(datasetVersion, filters.search);
+  useSearchRunner(datasetId, filters.search);
   const completed = searchStore.completed(filters.search);
 
   const submit = (spec: SearchSpec) => {
@@ -61,7 +61,7 @@ export function SearchBar({ datasetVersion }: { datasetVersion: number }) {
       {!run && completed && <SearchOutcome kind="done" matches={completed.matches} />}
       {(run?.status === 'running' || (!run && completed)) && (
         <SearchHits
-          datasetVersion={datasetVersion}
+          datasetId={datasetId}
           snippets={run?.status === 'running' ? run.snippets : (completed?.snippets ?? [])}
         />
       )}

@@ -12,16 +12,16 @@ function lastChars(text: string, n: number): string {
 }
 
 /** The first conversations found, as they are found: id, model and the text around the match. */
-export function SearchHits(props: { datasetVersion: number; snippets: readonly SearchSnippet[] }) {
+export function SearchHits(props: { datasetId: number; snippets: readonly SearchSnippet[] }) {
   const engine = useEngine();
-  const { datasetVersion, snippets } = props;
+  const { datasetId, snippets } = props;
   // By row, not by id: two rows can share an id.
-  const isSelected = useIsSelectedRow(datasetVersion);
-  const open = useOpenRow(datasetVersion);
+  const isSelected = useIsSelectedRow(datasetId);
+  const open = useOpenRow(datasetId);
   const details = useQuery(
     hitDetailsOptions(
       engine,
-      datasetVersion,
+      datasetId,
       snippets.map((s) => s.row),
     ),
   );

@@ -3,9 +3,9 @@ import type { Engine } from '../../db';
 import { buildHitDetailsQuery, type HitDetailsRow } from '../../sql/search-hits';
 
 /** Conversation id and model of the first hits, by `row`, for the hits list. */
-export function hitDetailsOptions(engine: Engine, datasetVersion: number, rows: readonly number[]) {
+export function hitDetailsOptions(engine: Engine, datasetId: number, rows: readonly number[]) {
   return queryOptions({
-    queryKey: ['search', 'hit-details', datasetVersion, rows.join(',')],
+    queryKey: ['search', 'hit-details', datasetId, rows.join(',')],
     queryFn: async () => {
       const details = await engine.query<HitDetailsRow>(buildHitDetailsQuery(rows));
       return new Map(details.map((d) => [Number(d.row), d]));

@@ -20,7 +20,7 @@ interface Loaded extends MessagesProgress {
  * Loads the `messages` table for the current selection on request: the text is read from the
  * shards (it is not in `conversations`), so it is loaded only when asked, with progress and Cancel.
  */
-export function MessagesLoader({ datasetVersion }: { datasetVersion: number }) {
+export function MessagesLoader({ datasetId }: { datasetId: number }) {
   const engine = useEngine();
   const { filters } = useFilters();
   const filtersKey = JSON.stringify(filters);
@@ -47,7 +47,7 @@ export function MessagesLoader({ datasetVersion }: { datasetVersion: number }) {
     },
   });
   const { reset } = load;
-  useEffect(() => reset(), [datasetVersion, reset]);
+  useEffect(() => reset(), [datasetId, reset]);
   useEffect(() => () => controller.current?.abort(), []);
   const cancel = () => controller.current?.abort();
   const loaded = load.data;

@@ -5,10 +5,10 @@ import { buildConsoleSchemaQuery, type SchemaColumnRow } from '../../sql/console
 const TABLES = ['conversations', 'messages'];
 
 /** The console's tables and their columns, read from DuckDB so extra columns show up too. */
-export function SchemaList({ datasetVersion }: { datasetVersion: number }) {
+export function SchemaList({ datasetId }: { datasetId: number }) {
   const engine = useEngine();
   const query = useQuery({
-    queryKey: ['console-schema', datasetVersion],
+    queryKey: ['console-schema', datasetId],
     queryFn: () => engine.query<SchemaColumnRow>(buildConsoleSchemaQuery(TABLES)),
   });
   const byTable = new Map<string, SchemaColumnRow[]>();

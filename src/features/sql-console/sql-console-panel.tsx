@@ -21,13 +21,13 @@ ORDER BY conversations DESC`;
  * DuckDB SQL over the open dataset. The query text lives in the URL (`sql=`) once run, so a link
  * shares it; a query that arrives in a link is only shown until the user clicks Run.
  */
-export function SqlConsolePanel({ datasetVersion }: { datasetVersion: number }) {
+export function SqlConsolePanel({ datasetId }: { datasetId: number }) {
   const linked = useSearchParam('sql');
   const [text, setText] = useState(linked ?? EXAMPLE);
   const [fromLink, setFromLink] = useState(linked !== null);
   const [history, setHistory] = useState(readHistory);
   const editor = useRef<HTMLTextAreaElement>(null);
-  const query = useConsoleQuery(datasetVersion);
+  const query = useConsoleQuery(datasetId);
   const idFilter = useIdFilter();
   const { filters } = useFilters();
 
@@ -57,8 +57,8 @@ export function SqlConsolePanel({ datasetVersion }: { datasetVersion: number }) 
         Each query runs in a transaction that is rolled back; results keep the first{' '}
         {formatCount(CONSOLE_ROW_CAP)} rows.
       </p>
-      <MessagesLoader datasetVersion={datasetVersion} />
-      <SchemaList datasetVersion={datasetVersion} />
+      <MessagesLoader datasetId={datasetId} />
+      <SchemaList datasetId={datasetId} />
       {fromLink && (
         <Notice tone="warning">
           This query came from a link. It runs only when you click Run.

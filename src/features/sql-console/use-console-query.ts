@@ -9,7 +9,7 @@ export const CONSOLE_ROW_CAP = 10_000;
  * Runs console queries on demand (never on render: a query arriving in a link waits for a click).
  * A new run or Cancel aborts the one in flight; a new dataset drops the old result.
  */
-export function useConsoleQuery(datasetVersion: number) {
+export function useConsoleQuery(datasetId: number) {
   const engine = useEngine();
   const controller = useRef<AbortController | null>(null);
   const mutation = useMutation<ConsoleResult, Error, string>({
@@ -21,7 +21,7 @@ export function useConsoleQuery(datasetVersion: number) {
     },
   });
   const { reset } = mutation;
-  useEffect(() => reset(), [datasetVersion, reset]);
+  useEffect(() => reset(), [datasetId, reset]);
   useEffect(() => () => controller.current?.abort(), []);
   return {
     run: (sql: string) => mutation.mutate(sql),

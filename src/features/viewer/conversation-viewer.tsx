@@ -15,7 +15,7 @@ import { Notice } from '../../components/notice';
  * The selected conversation (`c` in the URL, and `cn` for an id several rows share), read through
  * its locator; nothing when none is.
  */
-export function ConversationViewer({ datasetVersion }: { datasetVersion: number }) {
+export function ConversationViewer({ datasetId }: { datasetId: number }) {
   const engine = useEngine();
   const { selectedId, occurrence, select } = useSelectedConversation();
   const region = useRef<HTMLElement>(null);
@@ -32,7 +32,7 @@ export function ConversationViewer({ datasetVersion }: { datasetVersion: number 
     };
   }, [search]);
   const summary = useQuery({
-    ...conversationSummaryOptions(engine, datasetVersion, selectedId ?? '', occurrence ?? 1),
+    ...conversationSummaryOptions(engine, datasetId, selectedId ?? '', occurrence ?? 1),
     enabled: selectedId !== null,
   });
   const fill = useViewportFill(region, selectedId !== null);
@@ -70,8 +70,8 @@ export function ConversationViewer({ datasetVersion }: { datasetVersion: number 
       {summary.data && (
         <Transcript
           // A new conversation starts at its top with its own message state.
-          key={`${datasetVersion}:${summary.data.row}`}
-          datasetVersion={datasetVersion}
+          key={`${datasetId}:${summary.data.row}`}
+          datasetId={datasetId}
           summary={summary.data}
           region={region}
           highlight={highlight}

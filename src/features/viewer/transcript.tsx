@@ -20,16 +20,16 @@ import { Notice } from '../../components/notice';
  * n / p, the mini-map) and the copy buttons. The message in view lives in the URL (`m`).
  */
 export function Transcript(props: {
-  datasetVersion: number;
+  datasetId: number;
   summary: ConversationSummary;
   region: RefObject<HTMLElement | null>;
   /** Text-search matches to mark and step through, in the messages of the search's scope. */
   highlight?: { pattern: RegExp; scope: SearchScope } | null;
 }) {
   const engine = useEngine();
-  const { datasetVersion, summary, region, highlight } = props;
+  const { datasetId, summary, region, highlight } = props;
   const [openedAt] = useState(() => performance.now());
-  const messages = useQuery(conversationMessagesOptions(engine, datasetVersion, summary));
+  const messages = useQuery(conversationMessagesOptions(engine, datasetId, summary));
   const { messageIndex, setMessage } = useMessageParam();
   const [notice, setNotice] = useState('');
   const scroller = useRef<HTMLDivElement>(null);

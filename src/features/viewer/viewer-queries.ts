@@ -12,12 +12,12 @@ import {
  */
 export function conversationSummaryOptions(
   engine: Engine,
-  datasetVersion: number,
+  datasetId: number,
   conversationId: string,
   occurrence: number,
 ) {
   return queryOptions({
-    queryKey: ['conversation', 'summary', datasetVersion, conversationId, occurrence],
+    queryKey: ['conversation', 'summary', datasetId, conversationId, occurrence],
     queryFn: async () => {
       const [row] = await engine.query<PickedSummary>(
         buildConversationSummaryQuery(conversationId, { occurrence }),
@@ -34,11 +34,11 @@ export function conversationSummaryOptions(
  */
 export function rowSummaryOptions(
   engine: Engine,
-  datasetVersion: number,
+  datasetId: number,
   target: { row: number; conversation_id: string },
 ) {
   return queryOptions({
-    queryKey: ['conversation', 'row-summary', datasetVersion, target.row],
+    queryKey: ['conversation', 'row-summary', datasetId, target.row],
     queryFn: async () => {
       const byId = () =>
         engine.query<PickedSummary>(
@@ -58,11 +58,11 @@ export function rowSummaryOptions(
 /** Every message of one conversation, read through its locator (one row group, one row). */
 export function conversationMessagesOptions(
   engine: Engine,
-  datasetVersion: number,
+  datasetId: number,
   locator: { shard: number; shard_row: number },
 ) {
   return queryOptions({
-    queryKey: ['conversation', 'messages', datasetVersion, locator.shard, locator.shard_row],
+    queryKey: ['conversation', 'messages', datasetId, locator.shard, locator.shard_row],
     queryFn: () => engine.readConversation(locator.shard, locator.shard_row),
     // A shard's rows never change while the dataset is open.
     staleTime: Infinity,
