@@ -9,6 +9,7 @@ import { poolVariableStatements } from './pools';
 import { planShards } from './shards';
 import { sqlString } from './sql-util';
 import { buildWildChatQuery } from './wildchat-sql';
+import { wordStatements } from './stream-sql';
 
 // Re-exported: callers (bench, tests) import the manifest type from here.
 export { GENERATOR_VERSION, MANIFEST_NAME, type Manifest };
@@ -84,7 +85,9 @@ export async function generateDataset(
   try {
     // Keeps row r at position r - start of its shard and each source chunk within one row group.
     await connection.run('SET preserve_insertion_order = true');
-    for (const statement of poolVariableStatements()) await connection.run(statement);
+    for (const statement of [...poolVariableStatements(), ...wordStatements()]) {
+      await connection.run(statement);
+    }
 
     const files: GeneratedFile[] = [];
     for (const plan of planShards(rows, shards)) {

@@ -5,9 +5,10 @@ export const MANIFEST_NAME = 'manifest.json';
 
 /**
  * Bumped whenever the same seed and arguments give different rows, so caches of generated files
- * (the bench's, the embedded sample) are rebuilt instead of reused. 2: realistic text.
+ * (the bench's, the embedded sample) are rebuilt instead of reused. 2: layouts in the manifest;
+ * 3: realistic text.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface Manifest {
   /** Absent for the LMSYS layout. */
