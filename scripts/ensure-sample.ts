@@ -1,9 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFEST_NAME, type Manifest } from './generator/manifest';
+import { LAYOUTS } from './generator/layouts';
+import { GENERATOR_VERSION, MANIFEST_NAME, type Manifest } from './generator/manifest';
 
-/** The embedded sample served from public/sample (git-ignored, regenerated when these change). */
-const SAMPLE = { rows: 10_000, shards: 2, seed: 1, rowGroupSize: 1_000 };
+/**
+ * The embedded sample served from public/sample (git-ignored, regenerated when these or the
+ * generator change). The e2e tests read it: its rows, seed and shards stay put. It is cut like
+ * the real files (the hub layout's codec and row groups), in two files.
+ */
+const SAMPLE = {
+  rows: 10_000,
+  shards: 2,
+  seed: 1,
+  rowGroupSize: LAYOUTS.hub.rowGroupSize ?? 1_000,
+  compression: LAYOUTS.hub.compression,
+};
 const OUT_DIR = join(import.meta.dirname, '..', 'public', 'sample');
 
 async function readManifest(): Promise<Partial<Manifest> | null> {
@@ -17,6 +28,8 @@ async function readManifest(): Promise<Partial<Manifest> | null> {
 async function isCurrent(manifest: Partial<Manifest> | null): Promise<boolean> {
   const matches =
     manifest !== null &&
+    manifest.generator === GENERATOR_VERSION &&
+    manifest.compression === SAMPLE.compression &&
     manifest.seed === SAMPLE.seed &&
     manifest.rows === SAMPLE.rows &&
     manifest.rowGroupSize === SAMPLE.rowGroupSize &&

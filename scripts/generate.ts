@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   console.log(
     `Generating ${args.rows} ${args.shape} rows in ${args.shards} shard(s), seed ${args.seed}, ` +
-      `row groups of ${args.rowGroupSize}, into ${args.outDir}`,
+      `${args.layout} layout (${args.compression}, row groups of ${args.rowGroupSize}), into ${args.outDir}`,
   );
   const { files } = await generateDataset({
     ...args,

@@ -1,5 +1,9 @@
+import { isLayoutName, LAYOUT_NAMES, type LayoutName } from '../generator/layouts';
+
 export interface BenchArgs {
   rows: number;
+  /** How the generated files are cut and compressed (scripts/generator/layouts.ts). */
+  layout: LayoutName;
   runs: number;
   json: string;
   skipNative: boolean;
@@ -18,6 +22,8 @@ export interface BenchArgs {
 
 export const USAGE = `usage: npm run bench -- [options]
   --rows N        conversations to generate (default 1000000; others get their own cache folder)
+  --layout L      hub (default: SNAPPY, row groups of 1,000, like the real files), compact (ZSTD,
+                  row groups of 10,240) or giant (one row group per file); each its own cache folder
   --runs N        runs per step (default 3)
   --json PATH     where to write results (default .cache/bench/results.json)
   --skip-native   do not run native DuckDB
@@ -31,6 +37,7 @@ export const USAGE = `usage: npm run bench -- [options]
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
     rows: 1_000_000,
+    layout: 'hub',
     runs: 3,
     json: '.cache/bench/results.json',
     skipNative: false,
@@ -54,6 +61,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       case '--rows':
         args.rows = positiveInt(value(++i, flag), flag);
         break;
+      case '--layout': {
+        const layout = value(++i, flag);
+        if (!isLayoutName(layout)) {
+          throw new Error(`--layout must be one of ${LAYOUT_NAMES.join(', ')}\n${USAGE}`);
+        }
+        args.layout = layout;
+        break;
+      }
       case '--runs':
         args.runs = positiveInt(value(++i, flag), flag);
         break;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args';
 import { appUrl } from './browser';
-import { cacheDir, ensureDataset } from './dataset';
+import { GENERATOR_VERSION } from '../generator/manifest';
+import { cacheDir, ensureDataset, generation } from './dataset';
 import {
   descendants,
   MemorySampler,
@@ -13,7 +14,7 @@ import {
   parseVmRssKb,
   treeMemory,
 } from './process-tree';
-import { formatTable, median, summarize } from './report';
+import { formatDatasetLine, formatTable, median, summarize } from './report';
 import type { BenchStep } from './steps';
 
 const dirs: string[] = [];
@@ -23,6 +24,7 @@ describe('parseBenchArgs', () => {
   it('has the documented defaults', () => {
     expect(parseBenchArgs([])).toEqual({
       rows: 1_000_000,
+      layout: 'hub',
       runs: 3,
       json: '.cache/bench/results.json',
       skipNative: false,
@@ -40,18 +42,42 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--runs'])).toThrow(/needs a value/);
     expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown argument/);
   });
+
+  it('picks a layout', () => {
+    expect(parseBenchArgs(['--layout', 'compact']).layout).toBe('compact');
+    expect(parseBenchArgs(['--rows', '6000', '--layout', 'giant'])).toMatchObject({
+      rows: 6_000,
+      layout: 'giant',
+    });
+    expect(() => parseBenchArgs(['--layout', 'small'])).toThrow(/--layout must be one of/);
+    expect(() => parseBenchArgs(['--layout'])).toThrow(/needs a value/);
+  });
 });
 
 describe('dataset cache', () => {
-  it('keeps each row count in its own folder', () => {
-    expect(cacheDir('/repo', 1_000_000)).toBe('/repo/.cache/bench/lmsys-1m');
-    expect(cacheDir('/repo', 20_000)).toBe('/repo/.cache/bench/lmsys-20000');
+  it('keeps each row count and layout in its own folder', () => {
+    expect(cacheDir('/repo', 1_000_000, 'hub')).toBe('/repo/.cache/bench/lmsys-1m-hub');
+    expect(cacheDir('/repo', 20_000, 'compact')).toBe('/repo/.cache/bench/lmsys-20000-compact');
   });
 
-  it('reuses a folder whose manifest and files match', async () => {
+  it('generates each layout with its codec, row groups and six files', () => {
+    expect(generation(1_000_000, 'hub')).toEqual({
+      shards: 6,
+      compression: 'snappy',
+      rowGroupSize: 1_000,
+    });
+    expect(generation(1_000_000, 'compact')).toMatchObject({
+      compression: 'zstd',
+      rowGroupSize: 10_240,
+    });
+    expect(generation(1_000_000, 'giant')).toMatchObject({ rowGroupSize: 166_667 });
+    expect(generation(4, 'hub').shards).toBe(4);
+  });
+
+  async function cachedFolder(manifestFields: Record<string, unknown>) {
     const repo = await mkdtemp(join(tmpdir(), 'bench-cache-'));
     dirs.push(repo);
-    const dir = cacheDir(repo, 60);
+    const dir = cacheDir(repo, 60, 'giant');
     await mkdir(dir, { recursive: true });
     const files = Array.from({ length: 6 }, (_, i) => ({
       name: `s${i}.parquet`,
@@ -59,13 +85,28 @@ describe('dataset cache', () => {
       bytes: i,
     }));
     for (const f of files) await writeFile(join(dir, f.name), Buffer.alloc(f.bytes));
-    const manifest = { seed: 42, rows: 60, rowGroupSize: 10_240, files };
-    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    const dataset = await ensureDataset(repo, 60, () => {});
+    const manifest = { seed: 42, rows: 60, rowGroupSize: 10, compression: 'snappy', files };
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, ...manifestFields }));
+    return { repo, dir };
+  }
+
+  it('reuses a folder whose manifest and files match', async () => {
+    const { repo, dir } = await cachedFolder({ generator: GENERATOR_VERSION });
+    const dataset = await ensureDataset(repo, 60, 'giant', () => {});
     expect(dataset.origin).toBe('cache');
+    expect(dataset.layout).toBe('giant');
     expect(dataset.rows).toBe(60);
     expect(dataset.shards.map((s) => s.rowOffset)).toEqual([0, 10, 20, 30, 40, 50]);
     expect(dataset.shards[2]?.path).toBe(join(dir, 's2.parquet'));
+  });
+
+  it('regenerates files of an older generator', async () => {
+    const { repo } = await cachedFolder({ generator: GENERATOR_VERSION - 1 });
+    const dataset = await ensureDataset(repo, 60, 'giant', () => {});
+    expect(dataset.origin).toBe('generated');
+    expect(dataset.shards.map((s) => s.name)).toEqual(
+      Array.from({ length: 6 }, (_, i) => `train-0000${i}-of-00006.parquet`),
+    );
   });
 });
 
@@ -118,6 +159,14 @@ describe('report', () => {
     expect(table).toContain('1.50x');
     expect(table).toContain('30 MB / 25 MB (est.)');
     expect(table).toContain('1000 MB (400 MB) | 190 MB');
+  });
+
+  it('says above the table which layout it ran on', () => {
+    const summary = summarize({ ...step, budget: { kind: 'none' } }, [{ ms: 50 }], []);
+    const dataset = { rows: 1_000_000, shards: [1, 2, 3, 4, 5, 6], bytes: 1.49e9, layout: 'hub' };
+    const table = formatTable([summary], formatDatasetLine(dataset));
+    expect(table.split('\n')[0]).toBe('hub layout: 1,000,000 conversations, 6 files, 1490 MB');
+    expect(formatDatasetLine({ ...dataset, layout: null })).toMatch(/^files of --data-dir/);
   });
 
   it('has no ratio or verdict without native samples', () => {

@@ -3,11 +3,10 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { quoteString } from '../../src/sql/quote';
-import type { Manifest } from '../generator/generate-dataset';
+import { GENERATOR_VERSION, type Manifest } from '../generator/generate-dataset';
+import { LAYOUTS, layoutRowGroupSize, type LayoutName } from '../generator/layouts';
 
-export const SHARDS = 6;
 export const SEED = 42;
-export const ROW_GROUP_SIZE = 10_240;
 
 export interface Shard {
   name: string;
@@ -24,11 +23,21 @@ export interface Dataset {
   bytes: number;
   shards: Shard[];
   origin: 'cache' | 'generated' | 'data-dir';
+  /** Null for --data-dir: those files are not ours. */
+  layout: LayoutName | null;
 }
 
-export function cacheDir(repoRoot: string, rows: number): string {
+/** The generated files of one row count and layout; the manifest also names the generator. */
+export function cacheDir(repoRoot: string, rows: number, layout: LayoutName): string {
   const tag = rows === 1_000_000 ? '1m' : String(rows);
-  return join(repoRoot, '.cache', 'bench', `lmsys-${tag}`);
+  return join(repoRoot, '.cache', 'bench', `lmsys-${tag}-${layout}`);
+}
+
+/** What a generated dataset of `rows` in `layout` is made with. */
+export function generation(rows: number, layout: LayoutName) {
+  const { shards, compression } = LAYOUTS[layout];
+  const count = Math.min(rows, shards);
+  return { shards: count, compression, rowGroupSize: layoutRowGroupSize(layout, rows, count) };
 }
 
 function withOffsets(dir: string, files: { name: string; rows: number; bytes: number }[]): Shard[] {
@@ -40,23 +49,36 @@ function withOffsets(dir: string, files: { name: string; rows: number; bytes: nu
   });
 }
 
-function toDataset(dir: string, shards: Shard[], origin: Dataset['origin']): Dataset {
+function toDataset(
+  dir: string,
+  shards: Shard[],
+  origin: Dataset['origin'],
+  layout: LayoutName | null,
+): Dataset {
   const sum = (key: 'rows' | 'bytes') => shards.reduce((n, s) => n + s[key], 0);
-  return { dir, rows: sum('rows'), bytes: sum('bytes'), shards, origin };
+  return { dir, rows: sum('rows'), bytes: sum('bytes'), shards, origin, layout };
 }
 
-async function cachedShards(dir: string, rows: number): Promise<Shard[] | null> {
+async function cachedShards(
+  dir: string,
+  rows: number,
+  layout: LayoutName,
+): Promise<Shard[] | null> {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   } catch {
     return null;
   }
+  const expected = generation(rows, layout);
+  // Files of an older generator (kinder text) are never reused.
   const matches =
+    manifest.generator === GENERATOR_VERSION &&
     manifest.seed === SEED &&
     manifest.rows === rows &&
-    manifest.rowGroupSize === ROW_GROUP_SIZE &&
-    manifest.files.length === SHARDS &&
+    manifest.rowGroupSize === expected.rowGroupSize &&
+    manifest.compression === expected.compression &&
+    manifest.files.length === expected.shards &&
     manifest.files.reduce((n, f) => n + f.rows, 0) === rows;
   if (!matches) return null;
   for (const f of manifest.files) {
@@ -69,31 +91,31 @@ async function cachedShards(dir: string, rows: number): Promise<Shard[] | null> 
   return withOffsets(dir, manifest.files);
 }
 
-/** The generated dataset for `rows`, reused from the cache when its manifest matches. */
+/** The generated dataset for `rows` in `layout`, reused from the cache when its manifest matches. */
 export async function ensureDataset(
   repoRoot: string,
   rows: number,
+  layout: LayoutName,
   log: (msg: string) => void,
 ): Promise<Dataset> {
-  const dir = cacheDir(repoRoot, rows);
-  const cached = await cachedShards(dir, rows);
-  if (cached) return toDataset(dir, cached, 'cache');
-  log(`generating ${rows.toLocaleString('en-US')} conversations into ${dir} (once)`);
+  const dir = cacheDir(repoRoot, rows, layout);
+  const cached = await cachedShards(dir, rows, layout);
+  if (cached) return toDataset(dir, cached, 'cache', layout);
+  log(`generating ${rows.toLocaleString('en-US')} conversations (${layout}) into ${dir} (once)`);
   const { generateDataset } = await import('../generator/generate-dataset');
   await rm(dir, { recursive: true, force: true });
   const started = performance.now();
   await generateDataset({
     rows,
-    shards: SHARDS,
     seed: SEED,
     outDir: dir,
-    rowGroupSize: ROW_GROUP_SIZE,
+    ...generation(rows, layout),
     onProgress: (msg) => log(`  ${msg}`),
   });
   log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const fresh = await cachedShards(dir, rows);
+  const fresh = await cachedShards(dir, rows, layout);
   if (!fresh) throw new Error(`the generator did not write a matching ${dir}/manifest.json`);
-  return toDataset(dir, fresh, 'generated');
+  return toDataset(dir, fresh, 'generated', layout);
 }
 
 /** Any folder of LMSYS-schema parquet files, in name order; rows come from the footers. */
@@ -113,7 +135,7 @@ export async function datasetFromDir(dirArg: string): Promise<Dataset> {
       const rows = Number(reader.getRows()[0]?.[0]);
       files.push({ name: basename(path), rows, bytes: (await stat(path)).size });
     }
-    return toDataset(dir, withOffsets(dir, files), 'data-dir');
+    return toDataset(dir, withOffsets(dir, files), 'data-dir', null);
   } finally {
     connection.closeSync();
     instance.closeSync();

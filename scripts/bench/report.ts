@@ -116,7 +116,21 @@ const HEADER = [
   'DuckDB memory',
 ];
 
-export function formatTable(summaries: readonly StepSummary[]): string {
+/** The line above the table: which files the figures are about. */
+export function formatDatasetLine(dataset: {
+  rows: number;
+  shards: readonly unknown[];
+  bytes: number;
+  layout: string | null;
+}): string {
+  const layout = dataset.layout ? `${dataset.layout} layout` : 'files of --data-dir';
+  return (
+    `${layout}: ${dataset.rows.toLocaleString('en-US')} conversations, ` +
+    `${dataset.shards.length} files, ${formatBytes(dataset.bytes)}`
+  );
+}
+
+export function formatTable(summaries: readonly StepSummary[], datasetLine?: string): string {
   const rows = summaries.map((s) => [
     s.label,
     formatMs(s.ours.median),
@@ -136,5 +150,6 @@ export function formatTable(summaries: readonly StepSummary[]): string {
   const line = (cells: readonly string[]) =>
     `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
-  return [line(HEADER), rule, ...rows.map(line)].join('\n');
+  const table = [line(HEADER), rule, ...rows.map(line)];
+  return (datasetLine ? [datasetLine, '', ...table] : table).join('\n');
 }

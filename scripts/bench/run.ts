@@ -10,7 +10,14 @@ import { cacheWritten, prepareCacheSteps } from './cache-steps';
 import { datasetFromDir, ensureDataset, warmPageCache, type Dataset } from './dataset';
 import { cleanup, ensureAppBuild, exitCleanlyOnSignals, onCleanup } from './harness';
 import { openNativeSession } from './native';
-import { formatMemory, formatMs, formatTable, summarize, type StepSummary } from './report';
+import {
+  formatDatasetLine,
+  formatMemory,
+  formatMs,
+  formatTable,
+  summarize,
+  type StepSummary,
+} from './report';
 import { selectSteps, type BenchStep, type Sample } from './steps';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -121,7 +128,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const steps = selectSteps(args.steps);
   const dataset = args.dataDir
     ? await datasetFromDir(args.dataDir)
-    : await ensureDataset(repoRoot, args.rows, log);
+    : await ensureDataset(repoRoot, args.rows, args.layout, log);
   log(
     `dataset: ${dataset.rows.toLocaleString('en-US')} conversations, ${dataset.shards.length} shards, ` +
       `${Math.round(dataset.bytes / 1e6)} MB (${dataset.origin}: ${dataset.dir})`,
@@ -160,7 +167,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const summaries: StepSummary[] = steps.map((step, i) => summarize(step, ours[i]!, native[i]!));
-  console.log(formatTable(summaries));
+  console.log(formatTable(summaries, formatDatasetLine(dataset)));
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -176,6 +183,7 @@ async function main(argv: readonly string[]): Promise<number> {
     dataset: {
       dir: dataset.dir,
       origin: dataset.origin,
+      layout: dataset.layout,
       rows: dataset.rows,
       bytes: dataset.bytes,
       shards: dataset.shards.map(({ name, rows, bytes }) => ({ name, rows, bytes })),

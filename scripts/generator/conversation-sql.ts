@@ -6,6 +6,7 @@ import { poolPick } from './pools';
 import { pickIndex, sqlNumber, sqlNumberList, sqlString, sqlStringList, uniform } from './sql-util';
 import { STREAM } from './streams';
 import { TEXT_PACK_IDS } from './text/packs';
+import { WORDS_TABLE } from './stream-sql';
 
 export interface RowSource {
   seed: number;
@@ -57,7 +58,8 @@ function flagLabel(): string {
 
 /**
  * CTEs `draws` -> ... -> `topical` with one row per conversation of `rowIds`: model,
- * language, turns, names/redaction and which messages the moderation model flags.
+ * language, turns, names/redaction and which messages the moderation model flags, plus the word
+ * lists of WORDS_TABLE (which must exist: see `wordStatements`).
  */
 export function conversationCtes({ seed, rowIds }: RowSource): string {
   const u = (stream: number) => uniform(seed, 'row_id', stream);
@@ -127,6 +129,7 @@ conv AS (
   FROM flagged
 ),
 topical AS (
-  SELECT *, ${poolPick('topics', 'pack', seed, 'row_id', STREAM.topic)} AS topic FROM conv
+  SELECT *, ${poolPick('topics', 'pack', seed, 'row_id', STREAM.topic)} AS topic
+  FROM conv CROSS JOIN ${WORDS_TABLE}
 )`;
 }

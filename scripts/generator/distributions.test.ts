@@ -109,15 +109,16 @@ describe('conversation structure', () => {
     expect(num(row.single)).toBeGreaterThan(0.6);
   });
 
-  it('has prompts of about 300 and answers of about 900 characters, some very long', async () => {
+  it('has prompts of about 200 and answers of about 800 characters, some very long', async () => {
     const rows = await db.query(`SELECT role, avg(length(content)) AS mean,
         max(length(content)) AS max, avg((content = '')::INT) AS empty
       FROM msg GROUP BY 1`);
     const by = Object.fromEntries(rows.map((r) => [String(r.role), r]));
-    expect(num(by.user?.mean)).toBeGreaterThan(240);
-    expect(num(by.user?.mean)).toBeLessThan(360);
-    expect(num(by.assistant?.mean)).toBeGreaterThan(750);
-    expect(num(by.assistant?.mean)).toBeLessThan(1050);
+    // Quantiles and compression are checked on a small sample in text-stats.test.ts.
+    expect(num(by.user?.mean)).toBeGreaterThan(150);
+    expect(num(by.user?.mean)).toBeLessThan(280);
+    expect(num(by.assistant?.mean)).toBeGreaterThan(650);
+    expect(num(by.assistant?.mean)).toBeLessThan(950);
     expect(num(by.assistant?.max)).toBeGreaterThan(3000);
     expect(num(by.user?.empty)).toBe(0);
     expect(num(by.assistant?.empty)).toBeGreaterThan(0.001);

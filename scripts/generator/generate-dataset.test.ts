@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/model/moderation';
 import { generateDataset } from './generate-dataset';
-import type { Manifest } from './manifest';
+import { GENERATOR_VERSION, type Manifest } from './manifest';
 import { contentDigestSql, num, openTestDb } from './test-support';
 
 let root: string;
@@ -87,12 +87,20 @@ describe('files', () => {
   it.each([
     [1_000, 2_500, [1_000, 1_000, 500]],
     [10_240, 12_000, [10_240, 1_760]],
+    // The giant layout: the whole file in one row group.
+    [12_000, 12_000, [12_000]],
   ])('writes row groups of %i rows exactly', async (rowGroupSize, rows, expected) => {
     const dir = join(root, `rg-${rowGroupSize}`);
-    await generateDataset({ rows, shards: 1, seed: 5, outDir: dir, rowGroupSize });
-    const groups = await db.query(`SELECT DISTINCT row_group_id, row_group_num_rows AS n
-      FROM parquet_metadata('${dir}/*.parquet') ORDER BY row_group_id`);
+    const compression = rowGroupSize === 1_000 ? 'snappy' : 'zstd';
+    await generateDataset({ rows, shards: 1, seed: 5, outDir: dir, rowGroupSize, compression });
+    const groups = await db.query(`SELECT DISTINCT row_group_id, row_group_num_rows AS n,
+        compression FROM parquet_metadata('${dir}/*.parquet') ORDER BY row_group_id`);
     expect(groups.map((g) => num(g.n))).toEqual(expected);
+    expect(groups.map((g) => String(g.compression))).toEqual(
+      expected.map(() => compression.toUpperCase()),
+    );
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest).toMatchObject({ compression, generator: GENERATOR_VERSION });
   });
 });
 

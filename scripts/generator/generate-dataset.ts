@@ -3,14 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildDatasetQuery, rowIdsByGroup } from './dataset-query';
-import { MANIFEST_NAME, type Manifest } from './manifest';
+import type { Codec } from './layouts';
+import { GENERATOR_VERSION, MANIFEST_NAME, type Manifest } from './manifest';
 import { poolVariableStatements } from './pools';
 import { planShards } from './shards';
 import { sqlString } from './sql-util';
 import { buildWildChatQuery } from './wildchat-sql';
+import { wordStatements } from './stream-sql';
 
 // Re-exported: callers (bench, tests) import the manifest type from here.
-export { MANIFEST_NAME, type Manifest };
+export { GENERATOR_VERSION, MANIFEST_NAME, type Manifest };
 
 export interface GenerateOptions {
   rows: number;
@@ -18,6 +20,8 @@ export interface GenerateOptions {
   seed: number;
   outDir: string;
   rowGroupSize?: number;
+  /** Parquet codec (default ZSTD; see layouts.ts for the presets). */
+  compression?: Codec;
   /** The column layout: LMSYS-Chat-1M (default) or WildChat-1M (src/db/schema-adapter.ts). */
   shape?: GeneratedShape;
   onProgress?: (msg: string) => void;
@@ -70,6 +74,7 @@ export async function generateDataset(
   const { rows, shards, seed, outDir, onProgress, shape = 'lmsys' } = options;
   const buildQuery = shape === 'wildchat' ? buildWildChatQuery : buildDatasetQuery;
   const rowGroupSize = options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
+  const compression = options.compression ?? 'zstd';
   validate(rows, shards, seed, rowGroupSize);
   await mkdir(outDir, { recursive: true });
   await removePreviousOutput(outDir);
@@ -80,7 +85,9 @@ export async function generateDataset(
   try {
     // Keeps row r at position r - start of its shard and each source chunk within one row group.
     await connection.run('SET preserve_insertion_order = true');
-    for (const statement of poolVariableStatements()) await connection.run(statement);
+    for (const statement of [...poolVariableStatements(), ...wordStatements()]) {
+      await connection.run(statement);
+    }
 
     const files: GeneratedFile[] = [];
     for (const plan of planShards(rows, shards)) {
@@ -94,7 +101,7 @@ export async function generateDataset(
       );
       const query = buildQuery({ seed, rowIds: `read_parquet(${sqlString(ids)})` });
       await connection.run(
-        `COPY (${query}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${rowGroupSize})`,
+        `COPY (${query}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION ${compression}, ROW_GROUP_SIZE ${rowGroupSize})`,
       );
       await rm(ids, { force: true });
       const { size } = await stat(path);
@@ -106,9 +113,11 @@ export async function generateDataset(
 
     const manifest: Manifest = {
       ...(shape === 'lmsys' ? {} : { shape }),
+      generator: GENERATOR_VERSION,
       seed,
       rows,
       rowGroupSize,
+      compression,
       files: files.map(({ name, rows: n, bytes }) => ({ name, rows: n, bytes })),
     };
     await writeFile(join(outDir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);

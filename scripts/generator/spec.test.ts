@@ -70,18 +70,49 @@ describe('shards', () => {
 describe('command line', () => {
   const base = ['--rows', '100', '--shards', '2', '--seed', '7', '--out', '/tmp/x'];
 
-  it('parses all options with a default row-group size', () => {
+  it('parses all options, with the hub layout by default', () => {
     expect(parseCliArgs(base)).toEqual({
       rows: 100,
       shards: 2,
       seed: 7,
       outDir: '/tmp/x',
-      rowGroupSize: 10_240,
+      rowGroupSize: 1_000,
+      compression: 'snappy',
+      layout: 'hub',
       shape: 'lmsys',
     });
     expect(parseCliArgs([...base, '--row-group-size', '500'])?.rowGroupSize).toBe(500);
     expect(parseCliArgs([...base, '--shape', 'wildchat'])?.shape).toBe('wildchat');
     expect(parseCliArgs(['--help'])).toBeNull();
+  });
+
+  it('takes codec, row groups and shard count from the layout unless overridden', () => {
+    const noShards = ['--rows', '1000000', '--seed', '1', '--out', 'x'];
+    expect(parseCliArgs(noShards)).toMatchObject({ shards: 6, rowGroupSize: 1_000 });
+    expect(parseCliArgs([...noShards, '--layout', 'compact'])).toMatchObject({
+      layout: 'compact',
+      compression: 'zstd',
+      rowGroupSize: 10_240,
+      shards: 6,
+    });
+    // giant: one row group per file, as large as the largest file.
+    expect(parseCliArgs([...noShards, '--layout', 'giant'])).toMatchObject({
+      compression: 'snappy',
+      rowGroupSize: 166_667,
+    });
+    expect(parseCliArgs([...base, '--layout', 'giant'])?.rowGroupSize).toBe(50);
+    expect(
+      parseCliArgs([
+        ...base,
+        '--layout',
+        'compact',
+        '--compression',
+        'snappy',
+        '--row-group-size',
+        '9',
+      ]),
+    ).toMatchObject({ compression: 'snappy', rowGroupSize: 9 });
+    expect(parseCliArgs(['--rows', '4', '--seed', '1', '--out', 'x'])?.shards).toBe(4);
   });
 
   it.each([
@@ -95,6 +126,9 @@ describe('command line', () => {
     [[...base, '--seed', '-1'], /--seed/],
     [[...base, '--colour', 'red'], /Unknown option/],
     [[...base, '--shape', 'sharegpt'], /--shape must be one of lmsys, wildchat/],
+    [[...base, '--layout', 'tiny'], /--layout must be one of hub, compact, giant/],
+    [[...base, '--compression', 'gzip'], /--compression must be one of snappy, zstd/],
+    [[...base, '--layout'], /--layout/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);
