@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LinkShaper, parseLinkProfile, roundTrip, type LinkProfile } from './lib/link-shaper';
 
 export interface StaticServerOptions {
   root: string;
@@ -17,13 +18,15 @@ export interface StaticServerOptions {
   /** Serve root/index.html for unknown paths that do not look like files. */
   spa?: boolean;
   headers?: Record<string, string>;
+  /** A slow link: `latencyMs` before each response, `bytesPerSecond` shared by all bodies. */
+  network?: LinkProfile;
   /**
    * Faults, for tests of how a client copes with a bad host (each off by default):
    * - `failWithStatus`: every file request (GET/HEAD) answers this status, e.g. 500;
    * - `requireBearer`: requests without `Authorization: Bearer <this>` get 401 (preflights pass);
    * - `cutAfterBytes`: a response body longer than this is cut: the connection is destroyed after
    *   this many bytes;
-   * - `bytesPerSecond`: response bodies are throttled to about this rate;
+   * - `bytesPerSecond`: each response body is throttled to about this rate on its own;
    * - `redirectTo`: every file request gets a 302 to this origin with the same path.
    */
   failWithStatus?: number;
@@ -131,22 +134,11 @@ async function fileAt(path: string | null): Promise<{ path: string; info: Stats 
   }
 }
 
-/** Passes `source` on in slices of a tenth of a second's worth, waiting between them. */
-async function* paced(source: AsyncIterable<Buffer>, bytesPerSecond: number) {
-  const slice = Math.max(1, Math.floor(bytesPerSecond / 10));
-  for await (const chunk of source) {
-    for (let i = 0; i < chunk.length; i += slice) {
-      const piece = chunk.subarray(i, i + slice);
-      yield piece;
-      await new Promise((r) => setTimeout(r, (1000 * piece.length) / bytesPerSecond));
-    }
-  }
-}
-
 export async function startStaticServer(opts: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(opts.root);
   const { host = '127.0.0.1', port = 0, cors = true, ranges = true, spa = false } = opts;
   const stats = { requests: 0, bytes: 0, reset: () => void Object.assign(stats, ZERO) };
+  const link = opts.network && new LinkShaper(opts.network.bytesPerSecond);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     stats.requests++;
@@ -164,6 +156,7 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
         ms: performance.now() - started,
       }),
     );
+    if (opts.network) await roundTrip(opts.network);
     for (const [name, value] of Object.entries(opts.headers ?? {})) res.setHeader(name, value);
     if (cors) for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
     if (req.method === 'OPTIONS') {
@@ -227,9 +220,8 @@ export async function startStaticServer(opts: StaticServerOptions): Promise<Stat
     const cut = opts.cutAfterBytes !== undefined && length > opts.cutAfterBytes;
     const last = cut ? start + opts.cutAfterBytes! - 1 : end;
     const fileStream = createReadStream(file.path, { start, end: last });
-    const stream = opts.bytesPerSecond
-      ? Readable.from(paced(fileStream, opts.bytesPerSecond))
-      : fileStream;
+    const shaper = opts.bytesPerSecond ? new LinkShaper(opts.bytesPerSecond) : link;
+    const stream = shaper ? Readable.from(shaper.pace(fileStream)) : fileStream;
     stream.on('data', (chunk: Buffer) => {
       sent += chunk.length;
       stats.bytes += chunk.length;
@@ -280,6 +272,7 @@ function parseCli(argv: string[]): StaticServerOptions {
     else if (arg === '--cut-after-bytes') opts.cutAfterBytes = Number(argv[++i]);
     else if (arg === '--bytes-per-second') opts.bytesPerSecond = Number(argv[++i]);
     else if (arg === '--redirect-to') opts.redirectTo = argv[++i];
+    else if (arg === '--network') opts.network = parseLinkProfile(argv[++i] ?? '').link;
     else if (arg && !arg.startsWith('--') && !opts.root) opts.root = arg;
     else throw new Error(`unknown argument: ${arg}`);
   }
@@ -287,7 +280,7 @@ function parseCli(argv: string[]): StaticServerOptions {
     throw new Error(
       'usage: tsx scripts/serve-range.ts <root> [--port N] [--host H] [--no-cors] [--no-ranges] ' +
         '[--spa] [--fail-with-status S] [--require-bearer T] [--cut-after-bytes N] ' +
-        '[--bytes-per-second B] [--redirect-to ORIGIN]',
+        '[--bytes-per-second B] [--redirect-to ORIGIN] [--network 50mbit,40ms]',
     );
   }
   return opts;

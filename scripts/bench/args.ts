@@ -1,4 +1,5 @@
 import { isLayoutName, LAYOUT_NAMES, type LayoutName } from '../generator/layouts';
+import { parseLinkProfile, type LinkProfile } from '../lib/link-shaper';
 
 export interface BenchArgs {
   rows: number;
@@ -18,6 +19,9 @@ export interface BenchArgs {
   dataDir?: string;
   /** Run only these step ids (the build always runs: the other steps need its table). */
   steps?: string[];
+  /** The link to the data server: `loopback`, or e.g. `50mbit,40ms` (then `link` shapes it). */
+  network: string;
+  link?: LinkProfile;
 }
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -32,7 +36,17 @@ export const USAGE = `usage: npm run bench -- [options]
   --trace         record every data request of each browser run in the JSON
   --app-dir DIR   serve DIR as the app instead of dist/ (implies --no-build)
   --data-dir DIR  benchmark the *.parquet files in DIR (sorted by name) instead of generating
-  --steps IDS     run only these comma-separated step ids (and the build), e.g. --steps charts`;
+  --steps IDS     run only these comma-separated step ids (and the build), e.g. --steps charts
+  --network N     the data server's link: loopback (default) or BANDWIDTH,LATENCY, e.g. 50mbit,40ms
+                  (kbit, mbit or gbit a second, shared by all requests; ms before each response)`;
+
+function networkProfile(text: string): ReturnType<typeof parseLinkProfile> {
+  try {
+    return parseLinkProfile(text);
+  } catch (err) {
+    throw new Error(`--network: ${(err as Error).message}\n${USAGE}`, { cause: err });
+  }
+}
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const args: BenchArgs = {
@@ -44,6 +58,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     build: true,
     strict: false,
     trace: false,
+    network: 'loopback',
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i];
@@ -99,6 +114,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
           .split(',')
           .map((id) => id.trim())
           .filter(Boolean);
+        break;
+      case '--network':
+        ({ label: args.network, link: args.link } = networkProfile(value(++i, flag)));
         break;
       default:
         throw new Error(`unknown argument: ${flag}\n${USAGE}`);

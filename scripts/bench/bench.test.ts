@@ -31,7 +31,23 @@ describe('parseBenchArgs', () => {
       build: true,
       strict: false,
       trace: false,
+      network: 'loopback',
     });
+  });
+
+  it('reads a network profile for the data server', () => {
+    expect(parseBenchArgs(['--network', '50mbit,40ms'])).toMatchObject({
+      network: '50mbit,40ms',
+      link: { bytesPerSecond: 6_250_000, latencyMs: 40 },
+    });
+    expect(parseBenchArgs(['--network', '10Mbit,100ms']).network).toBe('10mbit,100ms');
+    const back = parseBenchArgs(['--network', '50mbit,40ms', '--network', 'loopback']);
+    expect(back.network).toBe('loopback');
+    expect(back.link).toBeUndefined();
+    expect(() => parseBenchArgs(['--network', '50mbps'])).toThrow(
+      /--network: a network profile is loopback, or BANDWIDTH,LATENCY/,
+    );
+    expect(() => parseBenchArgs(['--network'])).toThrow(/--network needs a value/);
   });
 
   it('reads every flag and refuses bad ones', () => {
@@ -167,6 +183,10 @@ describe('report', () => {
     const table = formatTable([summary], formatDatasetLine(dataset));
     expect(table.split('\n')[0]).toBe('hub layout: 1,000,000 conversations, 6 files, 1490 MB');
     expect(formatDatasetLine({ ...dataset, layout: null })).toMatch(/^files of --data-dir/);
+    expect(formatDatasetLine(dataset, 'loopback')).toMatch(/1490 MB; network: loopback$/);
+    expect(formatDatasetLine(dataset, '50mbit,40ms')).toMatch(
+      /1490 MB; network: 50mbit,40ms to the data server \(.*native reads local files\)$/,
+    );
   });
 
   it('has no ratio or verdict without native samples', () => {

@@ -10,6 +10,7 @@ import {
 } from '../../src/db/build/sidecar';
 import { quoteString } from '../../src/sql/quote';
 import { writeSidecar } from '../index/write-sidecar';
+import type { LinkProfile } from '../lib/link-shaper';
 import { startStaticServer, type StaticServer } from '../serve-range';
 import { appUrl, BUILD_MEASURE, pageState, type BrowserSession } from './browser';
 import type { Dataset } from './dataset';
@@ -65,12 +66,14 @@ export async function prepareCacheSteps(
   dataset: Dataset,
   stepIds: readonly string[],
   log: (m: string) => void,
+  network?: LinkProfile,
 ): Promise<void> {
   benchDataset = dataset;
   // Native reads the sidecar for both steps.
   if (!stepIds.some((id) => id === 'sidecar-open' || id === 'cache-open')) return;
   const { dir, indexMs } = await ensureSidecarDir(dataset, log);
-  const server = await startStaticServer({ root: dir });
+  // A data server like the shards' one, so on the same link (`--network`).
+  const server = await startStaticServer({ root: dir, network });
   onCleanup(() => server.close());
   sidecar = { dir, tablePath: join(dir, SIDECAR_TABLE), server, indexMs };
 }

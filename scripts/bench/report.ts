@@ -116,17 +116,22 @@ const HEADER = [
   'DuckDB memory',
 ];
 
-/** The line above the table: which files the figures are about. */
-export function formatDatasetLine(dataset: {
-  rows: number;
-  shards: readonly unknown[];
-  bytes: number;
-  layout: string | null;
-}): string {
+const UNSHAPED = "not the app's origin; native reads local files";
+
+/**
+ * The line above the table: which files the figures are about and, when given, the link they
+ * crossed (`--network`: only the browser's data server is shaped; native DuckDB reads local files).
+ */
+export function formatDatasetLine(
+  dataset: { rows: number; shards: readonly unknown[]; bytes: number; layout: string | null },
+  network?: string,
+): string {
   const layout = dataset.layout ? `${dataset.layout} layout` : 'files of --data-dir';
+  let link = network ? `; network: ${network}` : '';
+  if (network && network !== 'loopback') link += ` to the data server (${UNSHAPED})`;
   return (
     `${layout}: ${dataset.rows.toLocaleString('en-US')} conversations, ` +
-    `${dataset.shards.length} files, ${formatBytes(dataset.bytes)}`
+    `${dataset.shards.length} files, ${formatBytes(dataset.bytes)}${link}`
   );
 }
 

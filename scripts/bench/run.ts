@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version as duckdbNodeVersion } from '@duckdb/node-api';
+import type { LinkProfile } from '../lib/link-shaper';
 import { startStaticServer, type RequestLogEntry, type StaticServer } from '../serve-range';
 import { parseBenchArgs } from './args';
 import { launchBenchBrowser, openBrowserSession, type BenchBrowser } from './browser';
@@ -27,8 +28,9 @@ async function serve(
   root: string,
   spa: boolean,
   onRequest?: (entry: RequestLogEntry) => void,
+  network?: LinkProfile,
 ): Promise<StaticServer> {
-  const server = await startStaticServer({ root, spa, onRequest });
+  const server = await startStaticServer({ root, spa, onRequest, network });
   onCleanup(() => server.close());
   return server;
 }
@@ -136,21 +138,24 @@ async function main(argv: readonly string[]): Promise<number> {
   const appDir = args.appDir
     ? resolve(args.appDir)
     : await ensureAppBuild(repoRoot, args.build, log);
+  // The app's origin stays on loopback (a user gets it from a CDN or the browser's cache).
   const app = await serve(appDir, true);
   const requestLog: RequestLogEntry[] = [];
   const dataServer = await serve(
     dataset.dir,
     false,
     args.trace ? (entry) => requestLog.push(entry) : undefined,
+    args.link,
   );
   await warmPageCache(dataset);
   await prepareCacheSteps(
     dataset,
     steps.map((s) => s.id),
     log,
+    args.link,
   );
 
-  log(`app ${app.origin}, data ${dataServer.origin}`);
+  log(`app ${app.origin}, data ${dataServer.origin} (network: ${args.network})`);
   const ctx: RunContext = { steps, dataset, appOrigin: app.origin, dataServer };
   let chromiumVersion = '';
 
@@ -167,9 +172,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const summaries: StepSummary[] = steps.map((step, i) => summarize(step, ours[i]!, native[i]!));
-  console.log(formatTable(summaries, formatDatasetLine(dataset)));
+  console.log(formatTable(summaries, formatDatasetLine(dataset, args.network)));
   const results = {
     date: new Date().toISOString(),
+    network: args.network,
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? null,
