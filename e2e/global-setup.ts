@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { generateDataset } from '../scripts/generator/generate-dataset';
+import { GENERATOR_VERSION, generateDataset } from '../scripts/generator/generate-dataset';
 import { writeSidecar } from '../scripts/index/write-sidecar';
 import { makeCorpus } from '../scripts/corpus/make-corpus';
 import { startStaticServer } from '../scripts/serve-range';
@@ -44,6 +44,7 @@ export default async function globalSetup() {
     .catch(() => ({}) as Record<string, unknown>);
   const upToDate =
     e2eDataReady() &&
+    manifest.generator === GENERATOR_VERSION &&
     manifest.seed === E2E_DATASET.seed &&
     manifest.rows === E2E_DATASET.rows &&
     manifest.rowGroupSize === E2E_DATASET.rowGroupSize;
@@ -89,6 +90,7 @@ async function ensureWildChat() {
     .then((text) => JSON.parse(text) as Record<string, unknown>)
     .catch(() => ({}) as Record<string, unknown>);
   const upToDate =
+    manifest.generator === GENERATOR_VERSION &&
     manifest.shape === WILDCHAT_DATASET.shape &&
     manifest.seed === WILDCHAT_DATASET.seed &&
     manifest.rows === WILDCHAT_DATASET.rows &&

@@ -76,7 +76,17 @@ it('previews the first user prompt of each requested row, cut and with whitespac
     offset,
     limit: 400,
   });
-  const rows = [0, 1, 57, 399];
+  // Realistic prompts are mostly short: one row whose first prompt is longer than a preview
+  // shows the cut.
+  const [long] = await nativeRows(
+    conn,
+    `SELECT file_row_number - ${groupStart + offset} AS r
+     FROM read_parquet(${quoteString(path)}, file_row_number = true)
+     WHERE file_row_number BETWEEN ${groupStart + offset + 2} AND ${groupStart + offset + 398}
+       AND length(list_filter(conversation, m -> m.role = 'user')[1].content) > ${2 * PREVIEW_LENGTH}
+     ORDER BY r LIMIT 1`,
+  );
+  const rows = [0, 1, Number(long!.r), 399];
   const previews = previewsFromTable(table, rows);
   const native = await nativeRows(
     conn,
