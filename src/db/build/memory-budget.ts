@@ -4,9 +4,9 @@ import type { DatasetProblem } from '../engine/dataset-error';
  * What opening a dataset costs this tab, estimated from its row count before anything is read, so a
  * dataset too large for the tab is refused with the numbers instead of crashing it.
  *
- * Measured at 1,000,000 LMSYS rows (docs/performance.md, "Memory"): DuckDB's own report puts the
- * `conversations` table at 184 MB, and the browser's process tree grows by about 700 MB between an
- * open page and the built table (the parquet workers' buffers, Arrow batches in flight, DuckDB).
+ * The constants are measured at 1,000,000 LMSYS rows (docs/performance-log.md, "Memory"): how much
+ * the browser's process tree grows between an open page and the built table (the parquet workers'
+ * buffers, Arrow batches in flight, DuckDB).
  */
 export const BYTES_PER_CONVERSATION = 700;
 /** The page, the engines and their wasm before any dataset (PSS of a page with 20,000 rows). */

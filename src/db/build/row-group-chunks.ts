@@ -2,9 +2,7 @@ import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 
 /**
  * DuckDB's row group size (rows). An insert that starts inside a partly filled row group costs far
- * more than one that fills whole ones: at 1M rows the build's 102 inserts of 10,240 rows took
- * 5.7-5.9 s of DuckDB's worker in all, and a cached open's chunks of 131,072 rows 3.8-4.6 s against
- * 2.4-2.6 s with chunks of this size (docs/performance.md, "Inserts of whole row groups").
+ * more than one that fills whole ones (docs/performance-log.md, "Inserts of whole row groups").
  */
 export const DUCKDB_ROW_GROUP_ROWS = 122_880;
 

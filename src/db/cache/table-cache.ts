@@ -15,10 +15,9 @@ import { CACHE_FORMAT, usableMeta, type CacheMeta, type ShardIdentity } from './
  */
 const ROOT = 'convoscope-cache';
 /**
- * Rows per IPC chunk: DuckDB's row group size, so each insert fills whole row groups. A cached 1M
- * open took 3.8-4.6 s with chunks of 131,072 rows (each insert ending 8,192 rows into a row group)
- * and 2.4-2.6 s with these (the page's `convoscope:build` measure, two reloads each); two row
- * groups per chunk were no faster (2.7-3.0 s) and hold twice as much in memory. The table is then
+ * Rows per IPC chunk: DuckDB's row group size, so each insert fills whole row groups (an insert
+ * ending inside a row group made the cached open much slower; two row groups per chunk were no
+ * faster and hold twice as much in memory: docs/performance-log.md). The table is then
  * uncompressed until `completeOpen` checkpoints it (complete-open.ts).
  */
 const CHUNK_ROWS = DUCKDB_ROW_GROUP_ROWS;

@@ -49,9 +49,8 @@ export function rangeFetch(baseFetch: typeof fetch, options: RangeFetchOptions =
       return response;
     }
     // Taken whole as a Blob: Chromium then moves the body through its blob store instead of
-    // streaming it through this worker's thread, which kept much of what it streamed (200 MB of
-    // 4 MB ranges: 135 MB, until the worker ended; docs/performance.md, "Memory: workers keep
-    // what they fetched"). parquet-wasm reads every body whole anyway.
+    // streaming it through this worker's thread, which kept much of what it streamed until the
+    // worker ended (docs/performance-log.md). parquet-wasm reads every body whole anyway.
     const length = Number(response.headers.get('Content-Length') ?? NaN);
     const expected = Number.isFinite(length) ? length : undefined;
     const cutAt = (where: string) => `the connection to ${host} was cut ${where} a range request`;

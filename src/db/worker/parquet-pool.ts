@@ -87,10 +87,9 @@ export class ParquetPool {
 
   /**
    * Ends the workers that hold no request, replacing them with fresh ones unless `replace` is
-   * false. A worker's thread keeps some of what its reads left (after a 1M build, 35-45 MB each
-   * with the Blob reads of range-fetch.ts, about 200 MB with streamed bodies; the renderer's PSS):
-   * not garbage a collection frees (`gc()` in the worker returned 21 MB), but memory only ending
-   * the thread returns.
+   * false. A worker's thread keeps some of what its reads left (less with the Blob reads of
+   * range-fetch.ts than with streamed bodies): not garbage a collection frees, but memory only
+   * ending the thread returns.
    */
   recycleIdle({ replace = true } = {}): void {
     const kept: Slot[] = [];

@@ -9,7 +9,7 @@ interface WasmTable {
 /**
  * `table` handed to `read` as Arrow views on parquet-wasm's memory, and freed once it returns:
  * nothing is copied out of WebAssembly (serialising a row group's text to IPC and parsing it back
- * cost 100-150 ms in Chromium). So `read` must be synchronous, and what it returns must not hold
+ * cost more than the match itself). So `read` must be synchronous, and what it returns must not hold
  * the views: they end with this call, or earlier if the wasm memory grows. arrow-js-ffi sizes its
  * views without the arrays' own offsets, which parquet-wasm's fresh batches never set.
  */
