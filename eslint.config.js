@@ -136,6 +136,8 @@ export default tseslint.config(
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-self-import': 'error',
+      // One import statement per module: the front doors made several lines name the same one.
+      'import-x/no-duplicates': 'error',
       'import-x/no-restricted-paths': [
         'error',
         { zones: [...layerZones, ...frontDoorZones, engineDoorZone, scriptZone] },

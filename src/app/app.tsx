@@ -1,24 +1,24 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { DataSource } from '../db';
-import { dataSourceFromUrl } from '../features/dataset';
-import { DatasetOrigin } from '../features/dataset';
-import { DatasetStatus } from '../features/dataset';
+import {
+  dataSourceFromUrl,
+  DatasetOrigin,
+  DatasetStatus,
+  ForgetCacheButton,
+  LoadingProgress,
+  CancelledNotice,
+  restoreHubToken,
+  OpenData,
+  OpenError,
+  useSourceLink,
+  useDataset,
+  usePendingOpen,
+} from '../features/dataset';
 import { ExportButton } from '../features/export';
-import { ForgetCacheButton } from '../features/dataset';
-import { LoadingProgress } from '../features/dataset';
-import { CancelledNotice } from '../features/dataset';
-import { restoreHubToken } from '../features/dataset';
-import { OpenData } from '../features/dataset';
-import { OpenError } from '../features/dataset';
-import { useSourceLink } from '../features/dataset';
-import { useDataset } from '../features/dataset';
-import { usePendingOpen } from '../features/dataset';
 import { SearchBar } from '../features/search';
 import { UrlProblemsNotice } from '../features/filters';
-import { HelpDialog } from '../features/guide';
-import { WelcomeBanner } from '../features/guide';
-import { ShortcutsDialog } from '../features/shortcuts';
-import { useGlobalShortcuts } from '../features/shortcuts';
+import { HelpDialog, WelcomeBanner } from '../features/guide';
+import { ShortcutsDialog, useGlobalShortcuts } from '../features/shortcuts';
 import { ThemeSelect } from '../features/theme';
 import { ViewSwitch } from './view-switch';
 import { Workspace } from './workspace';

@@ -1,9 +1,7 @@
 import { ChartsPanel } from '../features/charts';
 import { ConversationList } from '../features/conversations';
-import { FilterChips } from '../features/filters';
-import { FilterPanel } from '../features/filters';
-import { PendingIdQuery } from '../features/sql-console';
-import { SqlConsolePanel } from '../features/sql-console';
+import { FilterChips, FilterPanel } from '../features/filters';
+import { PendingIdQuery, SqlConsolePanel } from '../features/sql-console';
 import { ConversationViewer } from '../features/viewer';
 import { useView } from './use-view';
 

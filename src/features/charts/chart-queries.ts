@@ -6,8 +6,7 @@ import { cubeAnswers, storedSubset, subsetKey, type StoredSubset } from '../../m
 import { parseChartRows } from '../../model/chart-data';
 import { cubeChartRows, scoreCubeColumns, type ScoreCubeColumns } from '../../model/cube-charts';
 import type { CategoryId } from '../../model/moderation';
-import { readCubeOnce } from '../filters';
-import { filtersKey } from '../filters';
+import { readCubeOnce, filtersKey } from '../filters';
 import { CHARTS_QUERY_MEASURE } from './measures';
 import type { Filters } from '../../model/filters';
 

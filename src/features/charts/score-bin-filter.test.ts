@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCORE_BIN_COUNT } from '../../model/chart-data';
-import { parseChartRows } from '../../model/chart-data';
+import { SCORE_BIN_COUNT, parseChartRows } from '../../model/chart-data';
 import { EMPTY_FILTERS, type Filters } from '../../model/filters';
 import { parseFilters, withFilters } from '../../model/filters-url';
 import { filtersForScoreBin, isScoreBinSelectable } from './score-bin-filter';

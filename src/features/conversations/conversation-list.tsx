@@ -1,7 +1,5 @@
 import { useDeferredValue } from 'react';
-import { filtersKey } from '../filters';
-import { useMatchingCount } from '../filters';
-import { useFilters } from '../filters';
+import { filtersKey, useMatchingCount, useFilters } from '../filters';
 import { ConversationGrid } from './conversation-grid';
 import { sortParam } from '../../model/sorts';
 import { useConversationSort } from './conversation-sort';

@@ -1,6 +1,5 @@
 import { formatCount } from '../../lib/format';
-import { useMatchingCount } from '../filters';
-import { useFilters } from '../filters';
+import { useMatchingCount, useFilters } from '../filters';
 
 /**
  * `N conversations`, or `M of N conversations` while filters are active, counted by DuckDB over the

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useEngine } from '../../db';
-import { useMatchingCount } from '../filters';
-import { useFilters } from '../filters';
+import { useMatchingCount, useFilters } from '../filters';
 import { ExportDialog } from './export-dialog';
 import { exportFileName } from './file-name';
 import { useExport } from './use-export';

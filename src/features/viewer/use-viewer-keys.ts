@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { ignoresShortcuts } from '../shortcuts';
-import { VIEWER_SHORTCUTS, actionForKey } from '../shortcuts';
+import { ignoresShortcuts, VIEWER_SHORTCUTS, actionForKey } from '../shortcuts';
 
 /**
  * The viewer's keys, anywhere on the page while a conversation is open (so they work straight from
