@@ -4,6 +4,36 @@ import { existsSync } from 'node:fs';
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /**
+ * Headless Chromium still makes the omnibox popup's WebUI renderer, which kept about a core busy
+ * through every bench build and e2e test (docs/performance-log.md, 2026-12-07).
+ */
+const OUR_DISABLED_FEATURES = ['WebUIOmniboxPopup'];
+
+/**
+ * Playwright's own `--disable-features` list. Chromium keeps only the last `--disable-features`
+ * switch, and Playwright puts ours after its own, so ours repeats it; chromium.test.ts checks it
+ * against the installed Playwright.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
  * Flags for a headless Chromium on a closed network: without the background-networking ones it keeps
  * trying (and failing) to reach Google's hosts, which would also trip our "no foreign request" checks.
  */
@@ -15,6 +45,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OUR_DISABLED_FEATURES].join(',')}`,
 ];
 
 /**
