@@ -55,7 +55,8 @@ export interface StaticServer {
   origin: string;
   port: number;
   close(): Promise<void>;
-  stats: { requests: number; bytes: number; reset(): void };
+  /** Since the last reset: requests, body bytes sent, and each range request's path and range. */
+  stats: { requests: number; bytes: number; ranges: RangeRequest[]; reset(): void };
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -77,6 +78,11 @@ const CORS_HEADERS = {
 };
 
 const ZERO = { requests: 0, bytes: 0 };
+
+export interface RangeRequest {
+  path: string;
+  range: string;
+}
 
 export function contentType(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
@@ -137,11 +143,17 @@ async function fileAt(path: string | null): Promise<{ path: string; info: Stats 
 export async function startStaticServer(opts: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(opts.root);
   const { host = '127.0.0.1', port = 0, cors = true, ranges = true, spa = false } = opts;
-  const stats = { requests: 0, bytes: 0, reset: () => void Object.assign(stats, ZERO) };
+  const stats = {
+    ...ZERO,
+    ranges: [] as RangeRequest[],
+    reset: () => void Object.assign(stats, ZERO, { ranges: [] }),
+  };
   const link = opts.network && new LinkShaper(opts.network.bytesPerSecond);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     stats.requests++;
+    if (req.method === 'GET' && req.headers.range)
+      stats.ranges.push({ path: req.url ?? '', range: req.headers.range });
     const started = performance.now();
     let sent = 0;
     res.on('close', () =>

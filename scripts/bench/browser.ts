@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../lib/chromium';
-import type { StaticServer } from '../serve-range';
+import type { RangeRequest, StaticServer } from '../serve-range';
 import { onCleanup } from './harness';
 import { MemorySampler, newChildren, ownChildren, type TreeMemory } from './process-tree';
 
@@ -82,6 +82,9 @@ export interface ReadyInfo {
   appBytes: number | null;
   bytes: number;
   requests: number;
+  /** The build's range requests, in the order the server saw them (the fetch-floor step). */
+  ranges: RangeRequest[];
+  dataOrigin: string;
   peakMemory: TreeMemory;
   /**
    * The tree through the build's OPFS cache write (the most it took, from navigation on) and once
@@ -177,6 +180,8 @@ export async function openBrowserSession(
       appBytes: detail?.bytes === undefined ? null : Number(detail.bytes),
       bytes: opts.dataServer.stats.bytes,
       requests: opts.dataServer.stats.requests,
+      ranges: [...opts.dataServer.stats.ranges],
+      dataOrigin: opts.dataServer.origin,
       peakMemory: await bench.sampler.peak(),
     };
     return { context, page, ready, problems, close: () => page.close() };

@@ -6,6 +6,7 @@ import { sampleStep } from './sample-step';
 import { chartStep } from './chart-step';
 import { CACHE_STEPS } from './cache-steps';
 import { exportStep } from './export-step';
+import { fetchFloorStep } from './fetch-floor-step';
 import { filesStep } from './files-step';
 import { leafBytes, type NativeSession } from './native';
 import { SEARCH_STEPS } from './search-step';
@@ -92,6 +93,7 @@ export const STEPS: BenchStep[] = [
       peakMemory: ready.peakMemory,
     }),
   },
+  fetchFloorStep,
   sampleStep,
   facetStep,
   ...SEARCH_STEPS,
