@@ -63,6 +63,8 @@ export type WorkerRequest =
       rowGroup: number;
       rowInGroup: number;
       leaves: string[];
+      /** A giant row group: decode it whole once and keep it (kept-group.ts); pinned in the pool. */
+      keep?: boolean;
     }
   | {
       type: 'previews';
@@ -70,8 +72,10 @@ export type WorkerRequest =
       rowGroup: number;
       /** Rows of the group to preview, ascending. */
       rowsInGroup: number[];
-      /** The `content` and `role` leaves. */
+      /** The `content` and `role` leaves; with `keep`, every conversation leaf (one kept group). */
       leaves: string[];
+      /** As for `conversation`: the rows come out of the kept group. */
+      keep?: boolean;
     }
   | { type: 'search'; task: SearchTask }
   | {
