@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEngine } from '../../db';
+import { useEngine, type GroupReadProgress } from '../../db';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { SearchScope } from '../../model/search-spec';
 import type { ConversationSummary } from '../../sql/conversation-summary';
@@ -12,7 +12,7 @@ import { flaggedIndexes, stepFlagged } from './message-moderation';
 import { ModerationSummary } from './moderation-summary';
 import { useMessageParam } from './use-message-param';
 import { focusList, useViewerKeys } from './use-viewer-keys';
-import { conversationMessagesOptions } from './viewer-queries';
+import { conversationMessagesOptions, groupReadText } from './viewer-queries';
 import { Notice } from '../../components/notice';
 
 /**
@@ -29,7 +29,8 @@ export function Transcript(props: {
   const engine = useEngine();
   const { datasetId, summary, region, highlight } = props;
   const [openedAt] = useState(() => performance.now());
-  const messages = useQuery(conversationMessagesOptions(engine, datasetId, summary));
+  const [groupRead, setGroupRead] = useState<GroupReadProgress | null>(null);
+  const messages = useQuery(conversationMessagesOptions(engine, datasetId, summary, setGroupRead));
   const { messageIndex, setMessage } = useMessageParam();
   const [notice, setNotice] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
@@ -124,7 +125,11 @@ export function Transcript(props: {
           Could not read the messages of this conversation: {messages.error.message}
         </Notice>
       )}
-      {messages.isPending && <p className="text-sm text-slate-500">Reading the conversation…</p>}
+      {messages.isPending && (
+        <p role="status" className="text-sm text-slate-500">
+          {groupRead ? groupReadText(groupRead) : 'Reading the conversation…'}
+        </p>
+      )}
       {messages.data && (
         <div className="flex min-h-0 flex-1 gap-2">
           <div

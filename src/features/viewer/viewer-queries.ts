@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Engine } from '../../db';
+import type { Engine, GroupReadProgress } from '../../db';
+import { formatBytes } from '../../lib/format';
 import {
   buildConversationSummaryQuery,
   buildRowSummaryQuery,
@@ -55,16 +56,25 @@ export function rowSummaryOptions(
   });
 }
 
-/** Every message of one conversation, read through its locator (one row group, one row). */
+/**
+ * Every message of one conversation, read through its locator (one row group, one row).
+ * `onProgress` hears when the read must first read a giant row group whole (not part of the key).
+ */
 export function conversationMessagesOptions(
   engine: Engine,
   datasetId: number,
   locator: { shard: number; shard_row: number },
+  onProgress?: (progress: GroupReadProgress) => void,
 ) {
   return queryOptions({
     queryKey: ['conversation', 'messages', datasetId, locator.shard, locator.shard_row],
-    queryFn: () => engine.readConversation(locator.shard, locator.shard_row),
+    queryFn: () => engine.readConversation(locator.shard, locator.shard_row, { onProgress }),
     // A shard's rows never change while the dataset is open.
     staleTime: Infinity,
   });
+}
+
+/** What the viewer says while a giant row group is read: `Reading row group 1 of 1, 160 MB`. */
+export function groupReadText(progress: GroupReadProgress): string {
+  return `Reading row group ${progress.rowGroup + 1} of ${progress.rowGroups}, ${formatBytes(progress.bytes)}`;
 }
