@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEngine, type GroupReadProgress } from '../../db';
+import { useEngine } from '../../db';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { SearchScope } from '../../model/search-spec';
 import type { ConversationSummary } from '../../sql/conversation-summary';
@@ -12,7 +12,7 @@ import { flaggedIndexes, stepFlagged } from './message-moderation';
 import { ModerationSummary } from './moderation-summary';
 import { useMessageParam } from './use-message-param';
 import { focusList, useViewerKeys } from './use-viewer-keys';
-import { conversationMessagesOptions, groupReadText } from './viewer-queries';
+import { conversationMessagesOptions, groupReadOptions, groupReadText } from './viewer-queries';
 import { Notice } from '../../components/notice';
 
 /**
@@ -29,8 +29,8 @@ export function Transcript(props: {
   const engine = useEngine();
   const { datasetId, summary, region, highlight } = props;
   const [openedAt] = useState(() => performance.now());
-  const [groupRead, setGroupRead] = useState<GroupReadProgress | null>(null);
-  const messages = useQuery(conversationMessagesOptions(engine, datasetId, summary, setGroupRead));
+  const messages = useQuery(conversationMessagesOptions(engine, datasetId, summary));
+  const groupRead = useQuery(groupReadOptions(datasetId, summary)).data;
   const { messageIndex, setMessage } = useMessageParam();
   const [notice, setNotice] = useState('');
   const scroller = useRef<HTMLDivElement>(null);

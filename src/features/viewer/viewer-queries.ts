@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { Engine, GroupReadProgress } from '../../db';
 import { formatBytes } from '../../lib/format';
 import {
@@ -56,20 +56,34 @@ export function rowSummaryOptions(
   });
 }
 
+type Locator = { shard: number; shard_row: number };
+
+const groupReadKey = (datasetId: number, locator: Locator) =>
+  ['conversation', 'group-read', datasetId, locator.shard, locator.shard_row] as const;
+
 /**
- * Every message of one conversation, read through its locator (one row group, one row).
- * `onProgress` hears when the read must first read a giant row group whole (not part of the key).
+ * Every message of one conversation, read through its locator (one row group, one row). A read
+ * that must first read a giant row group whole says so under `groupReadOptions`: whoever started
+ * it (the viewer, or a list click's prefetch), the viewer then shows it.
  */
-export function conversationMessagesOptions(
-  engine: Engine,
-  datasetId: number,
-  locator: { shard: number; shard_row: number },
-  onProgress?: (progress: GroupReadProgress) => void,
-) {
+export function conversationMessagesOptions(engine: Engine, datasetId: number, locator: Locator) {
   return queryOptions({
     queryKey: ['conversation', 'messages', datasetId, locator.shard, locator.shard_row],
-    queryFn: () => engine.readConversation(locator.shard, locator.shard_row, { onProgress }),
+    queryFn: ({ client }) =>
+      engine.readConversation(locator.shard, locator.shard_row, {
+        onProgress: (progress) =>
+          client.setQueryData(groupReadOptions(datasetId, locator).queryKey, progress),
+      }),
     // A shard's rows never change while the dataset is open.
+    staleTime: Infinity,
+  });
+}
+
+/** The giant row group a conversation's read is reading whole, if it is (never fetched: set). */
+export function groupReadOptions(datasetId: number, locator: Locator) {
+  return queryOptions<GroupReadProgress>({
+    queryKey: groupReadKey(datasetId, locator),
+    queryFn: skipToken,
     staleTime: Infinity,
   });
 }
