@@ -10,15 +10,15 @@ import type { EngineState } from './open-shards';
 
 /**
  * Compressed bytes of text (the `content` and `role` leaves) from which a row group counts as
- * giant. parquet-wasm reads one row of a row group by fetching and decompressing the group's
- * column chunks whole, so past this size a conversation takes seconds: such a group is read whole
- * once, kept decoded in the pool's pinned worker (src/db/worker/kept-group.ts), and every later
- * conversation or preview in it is a slice of it. Below it, a read of one row is quick enough and
- * keeps no memory.
+ * giant. In a file without an offset index, parquet-wasm reads one row of a row group by fetching
+ * and decompressing the group's column chunks whole, so past this size a conversation takes
+ * seconds: such a group is read whole once, kept decoded in the pool's pinned worker
+ * (src/db/worker/kept-group.ts), and every later conversation or preview in it is a slice of it.
+ * Below it, a read of one row is quick enough and keeps no memory.
  */
 export const GIANT_GROUP_TEXT_BYTES = 32 * 1024 * 1024;
 
-export const isGiantGroup = (info: ShardInfo, rowGroup: number): boolean =>
+const isGiantGroup = (info: ShardInfo, rowGroup: number): boolean =>
   (info.rowGroups[rowGroup]?.textBytes ?? 0) >= GIANT_GROUP_TEXT_BYTES;
 
 /** The conversation and preview reads of an engine (Engine.readConversation, readPreviews). */
@@ -28,6 +28,32 @@ export function conversationReads(state: EngineState) {
   let kept: { dataset: EngineDataset; shard: number; rowGroup: number } | undefined;
   const isKept = (dataset: EngineDataset | undefined, shard: number, rowGroup: number) =>
     kept?.dataset === dataset && kept?.shard === shard && kept?.rowGroup === rowGroup;
+  /** Per dataset and shard: whether its footer has an offset index, asked once. */
+  const indexed = new WeakMap<EngineDataset, Map<number, Promise<boolean>>>();
+  /**
+   * Whether a row group is read whole and kept: a giant one in a file without an offset index.
+   * With one, parquet-wasm reads only the pages holding the row, which is cheaper than keeping.
+   */
+  const keeps = async (
+    dataset: EngineDataset | undefined,
+    shard: number,
+    info: ShardInfo,
+    rowGroup: number,
+  ): Promise<boolean> => {
+    const ref = dataset?.shards[shard];
+    if (!dataset || !ref || !isGiantGroup(info, rowGroup)) return false;
+    let shards = indexed.get(dataset);
+    if (!shards) indexed.set(dataset, (shards = new Map()));
+    let known = shards.get(shard);
+    if (!known) {
+      known = pool.run({ type: 'page-index', shard: ref }).then(
+        (answer) => answer.offsetIndex,
+        () => false, // unknown: keeping costs memory, never correctness
+      );
+      shards.set(shard, known);
+    }
+    return !(await known);
+  };
 
   return {
     async readConversation(
@@ -37,7 +63,7 @@ export function conversationReads(state: EngineState) {
     ): Promise<MessageRecord[]> {
       const dataset = state.current;
       const { ref, info, rowGroup, rowInGroup } = locateRow(dataset, shard, shardRow);
-      const keep = isGiantGroup(info, rowGroup);
+      const keep = await keeps(dataset, shard, info, rowGroup);
       if (keep && !isKept(dataset, shard, rowGroup)) {
         options.onProgress?.({
           file: ref.name,
@@ -73,12 +99,11 @@ export function conversationReads(state: EngineState) {
       const result = new Map<string, string | null>();
       await Promise.all(
         groupByRowGroup(dataset, rows).map(async (group) => {
-          const keep = isGiantGroup(group.info, group.rowGroup);
-          // A giant group's previews come out of the kept group, read whole here if it is not
-          // the one kept: the list then warms it for the conversation opened next.
-          if (keep && dataset) {
-            kept = { dataset, shard: group.items[0]!.item.shard, rowGroup: group.rowGroup };
-          }
+          const shard = group.items[0]!.item.shard;
+          const keep = await keeps(dataset, shard, group.info, group.rowGroup);
+          // A kept group's previews come out of it, read whole here if it is not the one kept:
+          // the list then warms it for the conversation opened next.
+          if (keep && dataset) kept = { dataset, shard, rowGroup: group.rowGroup };
           const leaves = group.info.columns.conversationLeaves;
           const { previews } = await pool.run(
             {

@@ -78,6 +78,8 @@ export type WorkerRequest =
       keep?: boolean;
     }
   | { type: 'search'; task: SearchTask }
+  /** Whether the shard has an offset index, from its footer (handlers/page-index.ts). */
+  | { type: 'page-index'; shard: ShardRef }
   | {
       type: 'messages';
       shard: ShardRef;
@@ -105,6 +107,7 @@ export interface WorkerResults {
   conversation: { messages: MessageRecord[] };
   /** First user prompt of each requested row, in request order. */
   previews: { previews: (string | null)[] };
+  'page-index': { offsetIndex: boolean };
   /** Global rows of the matching conversations (ascending) and snippets of the first ones. */
   search: { rows: number[]; snippets: SearchSnippet[]; scanned: number };
   /** Arrow IPC stream of `messages` rows (src/sql/messages-table.ts) for the picked conversations. */
