@@ -18,13 +18,24 @@ import type { EngineState } from './open-shards';
  */
 export const GIANT_GROUP_TEXT_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Test-only: an e2e test may lower the size from an init script
+ * (`window.__convoscopeTestGiantGroupBytes`), so its small shards take the kept-group path. It
+ * changes only which path reads the same rows.
+ */
+function giantGroupBytes(): number {
+  const declared = (globalThis as { __convoscopeTestGiantGroupBytes?: unknown })
+    .__convoscopeTestGiantGroupBytes;
+  return typeof declared === 'number' && declared > 0 ? declared : GIANT_GROUP_TEXT_BYTES;
+}
+
 const isGiantGroup = (info: ShardInfo, rowGroup: number): boolean =>
-  (info.rowGroups[rowGroup]?.textBytes ?? 0) >= GIANT_GROUP_TEXT_BYTES;
+  (info.rowGroups[rowGroup]?.textBytes ?? 0) >= giantGroupBytes();
 
 /** The conversation and preview reads of an engine (Engine.readConversation, readPreviews). */
 export function conversationReads(state: EngineState) {
   const { pool } = state;
-  /** The giant group last asked of the pinned worker: it holds it, or is reading it. */
+  /** The kept group a conversation was last read from: the pinned worker holds it or reads it. */
   let kept: { dataset: EngineDataset; shard: number; rowGroup: number } | undefined;
   const isKept = (dataset: EngineDataset | undefined, shard: number, rowGroup: number) =>
     kept?.dataset === dataset && kept?.shard === shard && kept?.rowGroup === rowGroup;
@@ -100,10 +111,10 @@ export function conversationReads(state: EngineState) {
       await Promise.all(
         groupByRowGroup(dataset, rows).map(async (group) => {
           const shard = group.items[0]!.item.shard;
-          const keep = await keeps(dataset, shard, group.info, group.rowGroup);
           // A kept group's previews come out of it, read whole here if it is not the one kept:
-          // the list then warms it for the conversation opened next.
-          if (keep && dataset) kept = { dataset, shard, rowGroup: group.rowGroup };
+          // the list then warms it for the conversation opened next. They leave `kept` alone, so
+          // that conversation still says it reads the group (for as long as the group takes).
+          const keep = await keeps(dataset, shard, group.info, group.rowGroup);
           const leaves = group.info.columns.conversationLeaves;
           const { previews } = await pool.run(
             {
