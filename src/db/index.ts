@@ -7,6 +7,7 @@ export { EngineContext, useEngine } from './engine/engine-context';
 export {
   previewKey,
   type Engine,
+  type GroupReadProgress,
   type OpenDataset,
   type OpenOptions,
   type RowLocator,

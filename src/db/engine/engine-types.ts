@@ -39,6 +39,18 @@ export interface RowLocator {
 }
 export const previewKey = (l: RowLocator) => `${l.shard}:${l.shard_row}`;
 
+/** A conversation read that must first read its whole (giant) row group, which is then kept. */
+export interface GroupReadProgress {
+  /** The shard's name. */
+  file: string;
+  /** 0-based. */
+  rowGroup: number;
+  /** Row groups in the shard. */
+  rowGroups: number;
+  /** Compressed bytes of the group's text. */
+  bytes: number;
+}
+
 /**
  * The engine behind one interface: the rest of the app asks for rows and conversations and never
  * sees DuckDB, parquet-wasm or Arrow. `createEngine()` makes the one of the page; tests use
@@ -61,8 +73,15 @@ export interface Engine {
    * cubes cannot answer) go before the others waiting.
    */
   query<T extends Row = Row>(query: SqlQuery, options?: { urgent?: boolean }): Promise<T[]>;
-  /** Reads one whole conversation through its locator: one row group of one shard, never a scan. */
-  readConversation(shard: number, shardRow: number): Promise<MessageRecord[]>;
+  /**
+   * Reads one whole conversation through its locator: one row group of one shard, never a scan.
+   * `onProgress` hears, before the read, when it must first read a giant row group whole.
+   */
+  readConversation(
+    shard: number,
+    shardRow: number,
+    options?: { onProgress?: (progress: GroupReadProgress) => void },
+  ): Promise<MessageRecord[]>;
   /** The first user prompt of each row (keyed by `previewKey`): one request per row group. */
   readPreviews(rows: readonly RowLocator[]): Promise<Map<string, string | null>>;
   /** Starts the search workers at the user's intent (focus in the search box), once per dataset. */

@@ -5,11 +5,11 @@ import { SqlConsole } from '../console/sql-console';
 import { ExportSession } from '../export/export-session';
 import { SearchSession } from '../search/search-session';
 import { ParquetPool } from '../worker/parquet-pool';
-import { groupByRowGroup, locateRow } from '../worker/row-groups';
 import type { Row } from '../../model/row';
 import type { SqlQuery } from '../../sql/query';
 import { lazyDuckDB } from './duckdb';
-import { previewKey, type Engine, type EngineDataset, type RowLocator } from './engine-types';
+import { conversationReads } from './conversation-reads';
+import type { Engine, EngineDataset } from './engine-types';
 import { ScoreCubes } from './facet-cube-tables';
 import { openShards, type EngineState } from './open-shards';
 import { QuietQueries } from './quiet-queries';
@@ -66,35 +66,7 @@ export function createEngine(): Engine {
     dataset: current,
     query,
 
-    async readConversation(shard, shardRow) {
-      const { ref, info, rowGroup, rowInGroup } = locateRow(state.current, shard, shardRow);
-      const { messages } = await pool.run({
-        type: 'conversation',
-        shard: ref,
-        rowGroup,
-        rowInGroup,
-        leaves: info.columns.conversationLeaves,
-      });
-      return messages;
-    },
-
-    async readPreviews(rows: readonly RowLocator[]) {
-      const result = new Map<string, string | null>();
-      await Promise.all(
-        groupByRowGroup(state.current, rows).map(async (group) => {
-          const { previews } = await pool.run({
-            type: 'previews',
-            shard: group.ref,
-            rowGroup: group.rowGroup,
-            rowsInGroup: group.items.map((i) => i.rowInGroup),
-            // `conversationLeaves` starts with the `content` and `role` leaves (shard-schema.ts).
-            leaves: group.info.columns.conversationLeaves.slice(0, 2),
-          });
-          group.items.forEach(({ item }, i) => result.set(previewKey(item), previews[i] ?? null));
-        }),
-      );
-      return result;
-    },
+    ...conversationReads(state),
 
     prepareSearch: () => search.prepare(),
     search: (spec, options) => search.run(spec, options),

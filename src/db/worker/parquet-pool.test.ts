@@ -13,6 +13,8 @@ class FakeWorker {
   onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: { message: string }) => void) | null = null;
   terminated = false;
+  /** Shard names of the requests this worker was sent. */
+  received: string[] = [];
   private readonly broken = FakeWorker.spawned.length === 0;
   private seen = 0;
   constructor() {
@@ -21,6 +23,7 @@ class FakeWorker {
   postMessage(message: { id?: number; request?: { shard: { name: string } } }) {
     if (message.id === undefined) return; // the Hub token
     const { id, request } = message;
+    this.received.push(request!.shard.name);
     const first = this.seen++ === 0;
     queueMicrotask(() => {
       if (this.terminated) return;
@@ -142,5 +145,40 @@ describe('recycling idle workers', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('pinned requests', () => {
+  beforeEach(() => {
+    FakeWorker.spawned = [];
+    new FakeWorker(); // the broken first one, taken here: every worker the pool spawns answers
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('location', new URL('http://app.test/'));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('all go to one worker, however busy, while the others share the rest', async () => {
+    const pool = new ParquetPool(2);
+    const runs = [
+      pool.run(inspect('kept 1'), { pinned: true }),
+      pool.run(inspect('kept 2'), { pinned: true }),
+      pool.run(inspect('other 1')),
+      pool.run(inspect('kept 3'), { pinned: true }),
+      pool.run(inspect('other 2')),
+    ];
+    await Promise.all(runs);
+    const [first, second] = FakeWorker.spawned.slice(1);
+    expect(first!.received).toEqual(['kept 1', 'kept 2', 'kept 3']);
+    expect(second!.received).toEqual(['other 1', 'other 2']);
+  });
+
+  it('go to a new pinned worker once the pinned one is ended', async () => {
+    const pool = new ParquetPool(2);
+    await pool.run(inspect('kept 1'), { pinned: true });
+    pool.recycleIdle({ replace: false });
+    await pool.run(inspect('kept 2'), { pinned: true });
+    await pool.run(inspect('kept 3'), { pinned: true });
+    const live = FakeWorker.spawned.slice(1).filter((w) => !w.terminated);
+    expect(live.map((w) => w.received)).toEqual([['kept 2', 'kept 3']]);
   });
 });

@@ -11,6 +11,7 @@ interface Pending {
   reject: (error: unknown) => void;
   /** Times this request was sent again after its worker crashed. */
   resent: number;
+  pinned: boolean;
 }
 
 interface Slot {
@@ -28,6 +29,10 @@ interface Slot {
  * the instance unusable for requests that had nothing to do with it (a Retry right after a failed
  * open met exactly that). Pools whose workers keep state between requests (the export's writer)
  * pass `resendOnCrash: false`.
+ *
+ * `pinned` requests all go to one worker (the pinned one, chosen when first needed and again if it
+ * ends): reads that keep a giant row group decoded in their worker (kept-group.ts) then find it
+ * there, and only one worker of the pool holds one.
  */
 export class ParquetPool {
   private slots: Slot[] = [];
@@ -35,6 +40,7 @@ export class ParquetPool {
   private readonly resendOnCrash: boolean;
   private readonly endWhenIdleMs: number | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private pinnedSlot: Slot | undefined;
 
   constructor(
     readonly size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)),
@@ -61,15 +67,22 @@ export class ParquetPool {
 
   run<K extends WorkerRequest['type']>(
     request: Extract<WorkerRequest, { type: K }>,
+    options: { pinned?: boolean } = {},
   ): Promise<WorkerResults[K]> {
     return new Promise<WorkerResults[K]>((resolve, reject) => {
-      this.dispatch({ request, resolve: resolve as (value: never) => void, reject, resent: 0 });
+      this.dispatch({
+        request,
+        resolve: resolve as (value: never) => void,
+        reject,
+        resent: 0,
+        pinned: options.pinned ?? false,
+      });
     });
   }
 
   private dispatch(pending: Pending): void {
     clearTimeout(this.idleTimer);
-    const slot = this.leastBusy();
+    const slot = pending.pinned ? this.pinned() : this.leastBusy();
     const id = this.nextId++;
     slot.pending.set(id, pending);
     slot.worker.postMessage({ id, request: pending.request });
@@ -110,6 +123,14 @@ export class ParquetPool {
     if (this.endWhenIdleMs === undefined || this.slots.some((s) => s.pending.size > 0)) return;
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.recycleIdle({ replace: false }), this.endWhenIdleMs);
+  }
+
+  /** The pinned worker, while it lives; else the least busy one becomes it. */
+  private pinned(): Slot {
+    if (!this.pinnedSlot || !this.slots.includes(this.pinnedSlot)) {
+      this.pinnedSlot = this.leastBusy();
+    }
+    return this.pinnedSlot;
   }
 
   private leastBusy(): Slot {

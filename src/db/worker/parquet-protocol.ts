@@ -63,6 +63,8 @@ export type WorkerRequest =
       rowGroup: number;
       rowInGroup: number;
       leaves: string[];
+      /** A giant row group: decode it whole once and keep it (kept-group.ts); pinned in the pool. */
+      keep?: boolean;
     }
   | {
       type: 'previews';
@@ -70,10 +72,14 @@ export type WorkerRequest =
       rowGroup: number;
       /** Rows of the group to preview, ascending. */
       rowsInGroup: number[];
-      /** The `content` and `role` leaves. */
+      /** The `content` and `role` leaves; with `keep`, every conversation leaf (one kept group). */
       leaves: string[];
+      /** As for `conversation`: the rows come out of the kept group. */
+      keep?: boolean;
     }
   | { type: 'search'; task: SearchTask }
+  /** Whether the shard has an offset index, from its footer (handlers/page-index.ts). */
+  | { type: 'page-index'; shard: ShardRef }
   | {
       type: 'messages';
       shard: ShardRef;
@@ -101,6 +107,7 @@ export interface WorkerResults {
   conversation: { messages: MessageRecord[] };
   /** First user prompt of each requested row, in request order. */
   previews: { previews: (string | null)[] };
+  'page-index': { offsetIndex: boolean };
   /** Global rows of the matching conversations (ascending) and snippets of the first ones. */
   search: { rows: number[]; snippets: SearchSnippet[]; scanned: number };
   /** Arrow IPC stream of `messages` rows (src/sql/messages-table.ts) for the picked conversations. */

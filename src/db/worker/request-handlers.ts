@@ -8,6 +8,7 @@ import { conversation, previews } from './handlers/conversation';
 import { inspect } from './handlers/inspect';
 import { messages } from './handlers/messages';
 import { metadata } from './handlers/metadata';
+import { pageIndex } from './handlers/page-index';
 import { search } from './handlers/search';
 import { sidecar } from './handlers/sidecar';
 import type { WorkerRequest, WorkerResults } from './parquet-protocol';
@@ -26,6 +27,7 @@ const handlers: Handlers = {
   conversation,
   previews,
   search: (request) => search(request.task),
+  'page-index': (request) => pageIndex(request.shard),
   messages,
   sidecar,
   'export-jsonl': (request) => exportJsonl(openShard, request),

@@ -12,7 +12,7 @@ import { flaggedIndexes, stepFlagged } from './message-moderation';
 import { ModerationSummary } from './moderation-summary';
 import { useMessageParam } from './use-message-param';
 import { focusList, useViewerKeys } from './use-viewer-keys';
-import { conversationMessagesOptions } from './viewer-queries';
+import { conversationMessagesOptions, groupReadOptions, groupReadText } from './viewer-queries';
 import { Notice } from '../../components/notice';
 
 /**
@@ -30,6 +30,7 @@ export function Transcript(props: {
   const { datasetId, summary, region, highlight } = props;
   const [openedAt] = useState(() => performance.now());
   const messages = useQuery(conversationMessagesOptions(engine, datasetId, summary));
+  const groupRead = useQuery(groupReadOptions(datasetId, summary)).data;
   const { messageIndex, setMessage } = useMessageParam();
   const [notice, setNotice] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
@@ -124,7 +125,11 @@ export function Transcript(props: {
           Could not read the messages of this conversation: {messages.error.message}
         </Notice>
       )}
-      {messages.isPending && <p className="text-sm text-slate-500">Reading the conversation…</p>}
+      {messages.isPending && (
+        <p role="status" className="text-sm text-slate-500">
+          {groupRead ? groupReadText(groupRead) : 'Reading the conversation…'}
+        </p>
+      )}
       {messages.data && (
         <div className="flex min-h-0 flex-1 gap-2">
           <div

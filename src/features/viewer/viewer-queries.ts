@@ -1,5 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { Engine } from '../../db';
+import { queryOptions, skipToken } from '@tanstack/react-query';
+import type { Engine, GroupReadProgress } from '../../db';
+import { formatBytes } from '../../lib/format';
 import {
   buildConversationSummaryQuery,
   buildRowSummaryQuery,
@@ -55,16 +56,39 @@ export function rowSummaryOptions(
   });
 }
 
-/** Every message of one conversation, read through its locator (one row group, one row). */
-export function conversationMessagesOptions(
-  engine: Engine,
-  datasetId: number,
-  locator: { shard: number; shard_row: number },
-) {
+type Locator = { shard: number; shard_row: number };
+
+const groupReadKey = (datasetId: number, locator: Locator) =>
+  ['conversation', 'group-read', datasetId, locator.shard, locator.shard_row] as const;
+
+/**
+ * Every message of one conversation, read through its locator (one row group, one row). A read
+ * that must first read a giant row group whole says so under `groupReadOptions`: whoever started
+ * it (the viewer, or a list click's prefetch), the viewer then shows it.
+ */
+export function conversationMessagesOptions(engine: Engine, datasetId: number, locator: Locator) {
   return queryOptions({
     queryKey: ['conversation', 'messages', datasetId, locator.shard, locator.shard_row],
-    queryFn: () => engine.readConversation(locator.shard, locator.shard_row),
+    queryFn: ({ client }) =>
+      engine.readConversation(locator.shard, locator.shard_row, {
+        onProgress: (progress) =>
+          client.setQueryData(groupReadOptions(datasetId, locator).queryKey, progress),
+      }),
     // A shard's rows never change while the dataset is open.
     staleTime: Infinity,
   });
+}
+
+/** The giant row group a conversation's read is reading whole, if it is (never fetched: set). */
+export function groupReadOptions(datasetId: number, locator: Locator) {
+  return queryOptions<GroupReadProgress>({
+    queryKey: groupReadKey(datasetId, locator),
+    queryFn: skipToken,
+    staleTime: Infinity,
+  });
+}
+
+/** What the viewer says while a giant row group is read: `Reading row group 1 of 1, 160 MB`. */
+export function groupReadText(progress: GroupReadProgress): string {
+  return `Reading row group ${progress.rowGroup + 1} of ${progress.rowGroups}, ${formatBytes(progress.bytes)}`;
 }
