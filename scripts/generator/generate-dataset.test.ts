@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/model/moderation';
 import { generateDataset } from './generate-dataset';
 import { GENERATOR_VERSION, type Manifest } from './manifest';
-import { contentDigestSql, num, openTestDb } from './test-support';
+import { contentDigestSql, num, openTestDb, withoutTextSql } from './test-support';
 
 let root: string;
 let db: Awaited<ReturnType<typeof openTestDb>>;
@@ -159,5 +159,23 @@ describe('determinism', () => {
       contentDigestSql(`${root}/one/*.parquet`, 'file_row_number < 1000'),
     );
     expect(head).toEqual(await digest(join(root, 'prefix')));
+  });
+
+  it('writes the same rows with empty messages when asked for no text', async () => {
+    const dir = join(root, 'no-text');
+    const { files } = await generateDataset({
+      rows: 10_000,
+      shards: 2,
+      seed: 1,
+      outDir: dir,
+      rowGroupSize: 1_000,
+      text: false,
+    });
+    expect(files.map((f) => f.rows)).toEqual([5_000, 5_000]);
+    const blanked = await db.query(withoutTextSql(`${root}/a/*.parquet`));
+    const rows = await db.query(withoutTextSql(`${dir}/*.parquet`));
+    expect(rows).toEqual(blanked);
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.text).toBe(false);
   });
 });
