@@ -12,6 +12,8 @@ export interface RowSource {
   seed: number;
   /** A table expression with one BIGINT column `row_id`, in row order. */
   rowIds: string;
+  /** False: every message's `content` is '' (GenerateOptions.text). */
+  text?: boolean;
 }
 
 /**

@@ -4,14 +4,14 @@ import { messageFlags, moderationList } from './moderation-sql';
 
 /** The SELECT producing the dataset rows of `rowIds`, in order, with the exact published schema. */
 export function buildDatasetQuery(source: RowSource): string {
-  const { seed } = source;
+  const { seed, text } = source;
   return `WITH ${conversationCtes(source)},
 messages AS (SELECT *, ${messageFlags(seed)} AS flags FROM topical)
 SELECT
   md5('${seed}:' || row_id::VARCHAR) AS conversation_id,
   model,
   list_transform(range(2 * turn), m -> {
-    'content': ${messageContent(seed)},
+    'content': ${messageContent(seed, text)},
     'role': CASE WHEN m % 2 = 0 THEN 'user' ELSE 'assistant' END
   }) AS conversation,
   turn,

@@ -8,19 +8,29 @@ import { generateDataset } from './generate-dataset';
 import { num, openTestDb, type Row } from './test-support';
 
 const ROWS = 100_000;
+/** The text checks read the first TEXT_ROWS rows (the same rows: row r depends only on r). */
+const TEXT_ROWS = 20_000;
 let dir: string;
 let db: Awaited<ReturnType<typeof openTestDb>>;
 const one = async (sql: string): Promise<Row> => (await db.query(sql))[0] ?? {};
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'gen-dist-'));
-  await generateDataset({ rows: ROWS, shards: 2, seed: 42, outDir: dir });
-  db = await openTestDb();
-  await db.query(`CREATE TABLE d AS SELECT * FROM '${dir}/*.parquet'`);
-  await db.query(`CREATE TABLE msg AS
+/** One row per message of `from`, as table `name`. */
+const messagesTable = (name: string, from: string) => `CREATE TABLE ${name} AS
     SELECT conversation_id, model, i, c.role, c.content, m.flagged, m.categories, m.category_scores
     FROM (SELECT conversation_id, model, unnest(conversation) AS c, unnest(openai_moderation) AS m,
-      unnest(range(len(conversation))) AS i FROM d)`);
+      unnest(range(len(conversation))) AS i FROM ${from})`;
+
+// The shares need many rows, the text checks fewer, and the text is nearly all of the generation:
+// `d` and `msg` are written without text, `text_d` and `text_msg` with it.
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gen-dist-'));
+  await generateDataset({ rows: ROWS, shards: 2, seed: 42, outDir: join(dir, 'all'), text: false });
+  await generateDataset({ rows: TEXT_ROWS, shards: 2, seed: 42, outDir: join(dir, 'text') });
+  db = await openTestDb();
+  await db.query(`CREATE TABLE d AS SELECT * FROM '${dir}/all/*.parquet'`);
+  await db.query(messagesTable('msg', 'd'));
+  await db.query(`CREATE TABLE text_d AS SELECT * FROM '${dir}/text/*.parquet'`);
+  await db.query(messagesTable('text_msg', 'text_d'));
 });
 
 afterAll(async () => {
@@ -75,7 +85,7 @@ describe('models and languages', () => {
         avg(regexp_matches(conversation[1].content, '[\\x{0600}-\\x{06FF}]')::INT) AS arabic,
         avg(regexp_matches(conversation[1].content, '[\\x{AC00}-\\x{D7AF}]')::INT) AS hangul,
         avg(regexp_matches(conversation[1].content, '[ãçõé]')::INT) AS portuguese
-      FROM d WHERE language IN ('Russian', 'Chinese', 'Arabic', 'Korean', 'Portuguese', 'English')
+      FROM text_d WHERE language IN ('Russian', 'Chinese', 'Arabic', 'Korean', 'Portuguese', 'English')
         AND NOT openai_moderation[1].flagged
       GROUP BY 1`);
     const by = Object.fromEntries(scripts.map((r) => [String(r.language), r]));
@@ -112,7 +122,7 @@ describe('conversation structure', () => {
   it('has prompts of about 200 and answers of about 800 characters, some very long', async () => {
     const rows = await db.query(`SELECT role, avg(length(content)) AS mean,
         max(length(content)) AS max, avg((content = '')::INT) AS empty
-      FROM msg GROUP BY 1`);
+      FROM text_msg GROUP BY 1`);
     const by = Object.fromEntries(rows.map((r) => [String(r.role), r]));
     // Quantiles and compression are checked on a small sample in text-stats.test.ts.
     expect(num(by.user?.mean)).toBeGreaterThan(150);
@@ -128,7 +138,7 @@ describe('conversation structure', () => {
   it('mixes markdown: code fences in several languages, tables, lists and links', async () => {
     const fences =
       await db.query(`SELECT DISTINCT regexp_extract(content, '\`\`\`(\\w+)', 1) AS lang
-      FROM msg WHERE content LIKE '%\`\`\`%'`);
+      FROM text_msg WHERE content LIKE '%\`\`\`%'`);
     const languages = fences.map((r) => String(r.lang));
     for (const lang of ['python', 'javascript', 'sql', 'bash', 'rust'])
       expect(languages).toContain(lang);
@@ -136,7 +146,7 @@ describe('conversation structure', () => {
         avg((content LIKE '%' || chr(10) || '- %')::INT) AS bullets,
         avg((content LIKE '%https://example.com/%')::INT) AS links,
         avg((content LIKE '## %' OR content LIKE '%' || chr(10) || '## %')::INT) AS headings
-      FROM msg WHERE role = 'assistant'`);
+      FROM text_msg WHERE role = 'assistant'`);
     for (const key of ['tables', 'bullets', 'links', 'headings']) {
       expect(num(row[key]), key).toBeGreaterThan(0.01);
     }
@@ -145,7 +155,7 @@ describe('conversation structure', () => {
   it('puts NAME_k placeholders in about half the conversations, correlated with redacted', async () => {
     const row = await one(`WITH c AS (
         SELECT redacted, list_bool_or(list_transform(conversation, m -> m.content LIKE '%NAME\\_1%' ESCAPE '\\')) AS named
-        FROM d)
+        FROM text_d)
       SELECT avg(named::INT) AS named, avg(redacted::INT) AS redacted,
         avg(named::INT) FILTER (WHERE redacted) AS named_if_redacted,
         avg(named::INT) FILTER (WHERE NOT redacted) AS named_if_not
@@ -154,7 +164,7 @@ describe('conversation structure', () => {
     expect(Math.abs(num(row.redacted) - 0.2)).toBeLessThan(0.02);
     expect(num(row.named_if_redacted)).toBeGreaterThan(num(row.named_if_not) + 0.3);
     const roles = await db.query(
-      `SELECT DISTINCT role FROM msg WHERE content LIKE '%NAME\\_%' ESCAPE '\\'`,
+      `SELECT DISTINCT role FROM text_msg WHERE content LIKE '%NAME\\_%' ESCAPE '\\'`,
     );
     expect(roles.map((r) => r.role).sort()).toEqual(['assistant', 'user']);
   });
@@ -242,7 +252,7 @@ describe('moderation', () => {
   it('uses harmless placeholder wording in flagged messages', async () => {
     const row = await one(`SELECT count(*) AS n,
         count(*) FILTER (WHERE content LIKE '%[synthetic placeholder: %would flag as %]%') AS placeholder
-      FROM msg WHERE flagged`);
+      FROM text_msg WHERE flagged`);
     expect(num(row.n)).toBeGreaterThan(0);
     expect(row.placeholder).toBe(row.n);
   });

@@ -24,6 +24,12 @@ export interface GenerateOptions {
   compression?: Codec;
   /** The column layout: LMSYS-Chat-1M (default) or WildChat-1M (src/db/schema-adapter.ts). */
   shape?: GeneratedShape;
+  /**
+   * False writes every message's `content` as '' and leaves every other column as it would be:
+   * for tests that never read the text (the `conversations` table reads only the small leaves),
+   * since the text is nearly all of the generator's work. The manifest then says `text: false`.
+   */
+  text?: boolean;
   onProgress?: (msg: string) => void;
 }
 
@@ -71,7 +77,7 @@ async function removePreviousOutput(outDir: string) {
 export async function generateDataset(
   options: GenerateOptions,
 ): Promise<{ files: GeneratedFile[] }> {
-  const { rows, shards, seed, outDir, onProgress, shape = 'lmsys' } = options;
+  const { rows, shards, seed, outDir, onProgress, shape = 'lmsys', text = true } = options;
   const buildQuery = shape === 'wildchat' ? buildWildChatQuery : buildDatasetQuery;
   const rowGroupSize = options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
   const compression = options.compression ?? 'zstd';
@@ -85,7 +91,7 @@ export async function generateDataset(
   try {
     // Keeps row r at position r - start of its shard and each source chunk within one row group.
     await connection.run('SET preserve_insertion_order = true');
-    for (const statement of [...poolVariableStatements(), ...wordStatements()]) {
+    for (const statement of [...poolVariableStatements(), ...wordStatements(text)]) {
       await connection.run(statement);
     }
 
@@ -99,7 +105,7 @@ export async function generateDataset(
       await connection.run(
         `COPY (${rowIdsByGroup(plan.start, plan.end, rowGroupSize)}) TO ${sqlString(ids)} (FORMAT parquet, ROW_GROUP_SIZE ${rowGroupSize})`,
       );
-      const query = buildQuery({ seed, rowIds: `read_parquet(${sqlString(ids)})` });
+      const query = buildQuery({ seed, rowIds: `read_parquet(${sqlString(ids)})`, text });
       await connection.run(
         `COPY (${query}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION ${compression}, ROW_GROUP_SIZE ${rowGroupSize})`,
       );
@@ -113,6 +119,7 @@ export async function generateDataset(
 
     const manifest: Manifest = {
       ...(shape === 'lmsys' ? {} : { shape }),
+      ...(text ? {} : { text }),
       generator: GENERATOR_VERSION,
       seed,
       rows,

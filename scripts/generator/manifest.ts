@@ -13,6 +13,8 @@ export const GENERATOR_VERSION = 3;
 export interface Manifest {
   /** Absent for the LMSYS layout. */
   shape?: 'wildchat';
+  /** `false` when the messages were written without text (GenerateOptions.text); else absent. */
+  text?: false;
   /** Absent before version 2. */
   generator?: number;
   seed: number;

@@ -116,7 +116,8 @@ function flaggedText(seed: number): string {
  * The `content` of message `m` (0-based; even = user) of the current conversation row. Reads the
  * columns of `conversationCtes` (with the token lists of stream-sql) plus `flags`.
  */
-export function messageContent(seed: number): string {
+export function messageContent(seed: number, text = true): string {
+  if (!text) return "''";
   const empty = `${uniform(seed, 'row_id', STREAM.empty, 'm')} < ${EMPTY_ANSWER_SHARE}`;
   return `CASE
     WHEN flags[m + 1] THEN ${flaggedText(seed)}

@@ -23,7 +23,14 @@ const UNIT = '\x1f';
  * columns of a joined one-row table rather than session variables: DuckDB copies a constant list
  * into every lambda chunk that reads it (slow for 700,000 tokens), a joined column is shared.
  */
-export function wordStatements(): string[] {
+export function wordStatements(text = true): string[] {
+  // Without text nothing reads the lists, and building them is most of a small dataset's time.
+  if (!text) {
+    return [
+      `CREATE OR REPLACE TEMP TABLE ${WORDS_TABLE} AS
+        SELECT []::VARCHAR[] AS w_tokens, []::VARCHAR[] AS w_code, []::VARCHAR[] AS w_syllables`,
+    ];
+  }
   const { tokens, code, syllables, meanBytes } = tokenTables();
   // One string split in SQL: a list literal of this many strings takes seconds to parse.
   const list = (values: string[]) => `string_split(${sqlString(values.join(UNIT))}, chr(31))`;

@@ -35,3 +35,14 @@ export function contentDigestSql(glob: string, where = 'true'): string {
     FROM read_parquet('${glob}', filename = true, file_row_number = true)
     WHERE ${where}`;
 }
+
+/**
+ * Rows of `glob` in shard then row order with every message's `content` blanked: what a dataset
+ * written with `text: false` must equal, column for column.
+ */
+export function withoutTextSql(glob: string): string {
+  return `SELECT * EXCLUDE (filename, file_row_number)
+      REPLACE (list_transform(conversation, m -> struct_update(m, content := '')) AS conversation)
+    FROM read_parquet('${glob}', filename = true, file_row_number = true)
+    ORDER BY filename, file_row_number`;
+}

@@ -84,7 +84,7 @@ function detoxifyList(seed: number): string {
  * same draws as the LMSYS-shaped generator.
  */
 export function buildWildChatQuery(source: RowSource): string {
-  const { seed } = source;
+  const { seed, text } = source;
   const { country, state } = countryAndState(seed);
   const model = chooseByWeight(
     uniform(seed, 'row_id', STREAM.wildModel),
@@ -111,7 +111,7 @@ SELECT
   ${model} AS model,
   to_timestamp(started_at) AS timestamp,
   list_transform(range(2 * turn), m -> {
-    'content': ${messageContent(seed)},
+    'content': ${messageContent(seed, text)},
     'country': ${userOnly('country')},
     'hashed_ip': ${userOnly('hashed_ip')},
     'header': ${userOnly(`{'accept-language': 'en-US,en;q=0.9', 'user-agent': ${sqlString(USER_AGENT)}}`)},

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from './generate-dataset';
-import { num, openTestDb } from './test-support';
+import { num, openTestDb, withoutTextSql } from './test-support';
 
 let root: string;
 let db: Awaited<ReturnType<typeof openTestDb>>;
@@ -63,5 +63,20 @@ describe('the WildChat-1M-shaped generator', () => {
     expect(num(row!.toxic)).toBeGreaterThan(0);
     expect(num(row!.no_country)).toBeGreaterThan(0);
     expect(num(row!.user_country_differs)).toBe(0);
+  });
+
+  it('writes the same rows with empty messages when asked for no text', async () => {
+    const dir = join(root, 'no-text');
+    await generateDataset({
+      rows: 1_000,
+      shards: 1,
+      seed: 2,
+      outDir: dir,
+      shape: 'wildchat',
+      text: false,
+    });
+    const rows = await db.query(withoutTextSql(`${dir}/*.parquet`));
+    expect(rows).toHaveLength(1_000);
+    expect(rows).toEqual(await db.query(withoutTextSql(`${root}/*.parquet`)));
   });
 });

@@ -157,7 +157,14 @@ describe('conversations metadata on generated WildChat-1M shards', () => {
   it('leaves toxic, country and state NULL for LMSYS-shaped shards', async () => {
     const lmsysDir = mkdtempSync(join(tmpdir(), 'convoscope-lm-'));
     try {
-      const { files } = await generateDataset({ rows: 200, shards: 1, seed: 4, outDir: lmsysDir });
+      // Metadata columns only: the browser path never reads the text, so none is written.
+      const { files } = await generateDataset({
+        rows: 200,
+        shards: 1,
+        seed: 4,
+        outDir: lmsysDir,
+        text: false,
+      });
       const ours = await browserRows([files[0]!.path]);
       expect(ours.every((r) => r.toxic === null && r.country === null && r.state === null)).toBe(
         true,

@@ -108,7 +108,8 @@ describe('checkShardSchema on real files', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'convoscope-schema-'));
-    await generateDataset({ rows: 300, shards: 1, seed: 3, outDir: dir });
+    // Schemas only: the message text (nearly all of the generation) does not change them.
+    await generateDataset({ rows: 300, shards: 1, seed: 3, outDir: dir, text: false });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -137,8 +138,10 @@ describe('validation of generated bad files', () => {
   let conn: Awaited<ReturnType<typeof nativeConnection>>;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'convoscope-bad-'));
-    lmsys = (await generateDataset({ rows: 200, shards: 1, seed: 5, outDir: join(dir, 'lm') }))
-      .files[0]!.path;
+    // Schemas only: the message text (nearly all of the generation) does not change them.
+    lmsys = (
+      await generateDataset({ rows: 200, shards: 1, seed: 5, outDir: join(dir, 'lm'), text: false })
+    ).files[0]!.path;
     wild = (
       await generateDataset({
         rows: 200,
@@ -146,6 +149,7 @@ describe('validation of generated bad files', () => {
         seed: 5,
         outDir: join(dir, 'wild'),
         shape: 'wildchat',
+        text: false,
       })
     ).files[0]!.path;
     conn = await nativeConnection();
