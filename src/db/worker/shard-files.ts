@@ -4,7 +4,6 @@ import init, { ParquetFile, wasmMemory } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { Table, tableFromIPC } from 'apache-arrow';
 import { withViews } from './wasm-views';
-import { chunkSpans, whileReading } from './chunk-spans';
 import type { ShardRef } from './parquet-protocol';
 
 /**
@@ -68,17 +67,13 @@ export async function readWasmTable(
   rows?: { offset: number; limit: number },
 ) {
   const file = await openShard(shard);
-  const read = () =>
-    file.read({
-      rowGroups: [rowGroup],
-      columns,
-      batchSize: BATCH_ROWS,
-      concurrency: READ_CONCURRENCY,
-      ...rows,
-    });
-  // Over HTTP the worker's fetch then leaves out the chunks between those asked for (sparse-ranges.ts).
-  if (!shard.url || !columns) return read();
-  return whileReading(shard.url, chunkSpans(file, rowGroup, columns), read);
+  return file.read({
+    rowGroups: [rowGroup],
+    columns,
+    batchSize: BATCH_ROWS,
+    concurrency: READ_CONCURRENCY,
+    ...rows,
+  });
 }
 
 export function errorText(error: unknown): string {
