@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readParquet, writeParquet } from 'parquet-wasm/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeConnection } from '../testing/node-shards';
-import { footerMetadata, hasOffsetIndex } from './page-index';
+import { footerTail, hasOffsetIndex } from './page-index';
 
 /** The same nested rows written by DuckDB (no page index) and by arrow-rs (an offset index). */
 let duckdbFile: Uint8Array;
@@ -26,34 +26,37 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const metadataOf = (file: Uint8Array) => {
-  const metadata = footerMetadata(file);
-  if ('need' in metadata) throw new Error('the whole file holds the footer');
-  return metadata;
+const tailOf = (file: Uint8Array) => {
+  const tail = footerTail(file);
+  if ('need' in tail) throw new Error('the whole file holds the footer');
+  return tail;
 };
+/** The footer's metadata length, from the 4 bytes before the closing `PAR1`. */
+const metadataLength = (file: Uint8Array) =>
+  new DataView(file.buffer, file.byteOffset + file.length - 8, 4).getUint32(0, true);
 
 describe('hasOffsetIndex', () => {
   it('finds none in a file DuckDB wrote', () => {
-    expect(hasOffsetIndex(metadataOf(duckdbFile))).toBe(false);
+    expect(hasOffsetIndex(tailOf(duckdbFile))).toBe(false);
   });
 
   it('finds the offset index arrow-rs writes', () => {
-    expect(hasOffsetIndex(metadataOf(arrowRsFile))).toBe(true);
+    expect(hasOffsetIndex(tailOf(arrowRsFile))).toBe(true);
   });
 });
 
-describe('footerMetadata', () => {
+describe('footerTail', () => {
   it('asks for as many last bytes as the footer needs when given too few', () => {
-    const length = metadataOf(arrowRsFile).length;
-    expect(footerMetadata(arrowRsFile.subarray(arrowRsFile.length - 16))).toEqual({
+    const length = metadataLength(arrowRsFile);
+    expect(footerTail(arrowRsFile.subarray(arrowRsFile.length - 16))).toEqual({
       need: length + 8,
     });
     const tail = arrowRsFile.subarray(arrowRsFile.length - length - 8);
-    expect(hasOffsetIndex(metadataOf(tail))).toBe(true);
+    expect(hasOffsetIndex(tailOf(tail))).toBe(true);
   });
 
   it('names a file that is not parquet', () => {
-    expect(() => footerMetadata(new TextEncoder().encode('just some text'))).toThrow(
+    expect(() => footerTail(new TextEncoder().encode('just some text'))).toThrow(
       'does not end with PAR1',
     );
   });

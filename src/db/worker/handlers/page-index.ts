@@ -1,4 +1,4 @@
-import { footerMetadata, hasOffsetIndex } from '../page-index';
+import { footerTail, hasOffsetIndex } from '../page-index';
 import type { ShardRef, WorkerResults } from '../parquet-protocol';
 
 /** Enough last bytes for most footers in one request; a larger one costs a second. */
@@ -21,8 +21,8 @@ async function lastBytes(shard: ShardRef, count: number): Promise<Uint8Array> {
 
 /** Whether the shard's footer points at an offset index (page-index.ts). */
 export async function pageIndex(shard: ShardRef): Promise<WorkerResults['page-index']> {
-  let metadata = footerMetadata(await lastBytes(shard, TAIL_BYTES));
-  if ('need' in metadata) metadata = footerMetadata(await lastBytes(shard, metadata.need));
-  if ('need' in metadata) throw new Error(`${shard.name}: its footer is cut short`);
-  return { offsetIndex: hasOffsetIndex(metadata) };
+  let tail = footerTail(await lastBytes(shard, TAIL_BYTES));
+  if ('need' in tail) tail = footerTail(await lastBytes(shard, tail.need));
+  if ('need' in tail) throw new Error(`${shard.name}: its footer is cut short`);
+  return { offsetIndex: hasOffsetIndex(tail) };
 }
