@@ -89,14 +89,19 @@ describe('the parquet pool after a worker crash', () => {
   });
 });
 
-describe('recycling idle workers', () => {
+/** Every worker the pool spawns answers: the broken first one is taken before each test. */
+function useAnsweringWorkers() {
   beforeEach(() => {
     FakeWorker.spawned = [];
-    new FakeWorker(); // the broken first one, taken here: every worker the pool spawns answers
+    new FakeWorker();
     vi.stubGlobal('Worker', FakeWorker);
     vi.stubGlobal('location', new URL('http://app.test/'));
   });
   afterEach(() => vi.unstubAllGlobals());
+}
+
+describe('recycling idle workers', () => {
+  useAnsweringWorkers();
 
   it('replaces only the workers without a request with fresh ones, which then serve', async () => {
     const pool = new ParquetPool(2);
@@ -149,13 +154,7 @@ describe('recycling idle workers', () => {
 });
 
 describe('pinned requests', () => {
-  beforeEach(() => {
-    FakeWorker.spawned = [];
-    new FakeWorker(); // the broken first one, taken here: every worker the pool spawns answers
-    vi.stubGlobal('Worker', FakeWorker);
-    vi.stubGlobal('location', new URL('http://app.test/'));
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  useAnsweringWorkers();
 
   it('all go to one worker, however busy, while the others share the rest', async () => {
     const pool = new ParquetPool(2);
