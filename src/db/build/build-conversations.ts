@@ -147,8 +147,11 @@ export async function buildConversations(
       // Progress counts what was read: inserting is quick, but may wait for DuckDB to start.
       progress.rowsDone += rows;
       progress.shard = task.shard.name;
-      progress.bytesRead += infos[task.shardIndex]!.rowGroups[task.rowGroup]!.metadataBytes;
-      if (--groupsLeft[task.shardIndex]! === 0) progress.shardsDone++;
+      for (const group of task.rowGroups) {
+        progress.bytesRead += infos[task.shardIndex]!.rowGroups[group]!.metadataBytes;
+      }
+      groupsLeft[task.shardIndex]! -= task.rowGroups.length;
+      if (groupsLeft[task.shardIndex] === 0) progress.shardsDone++;
       onProgress?.({ ...progress });
       chunks.add(ipc).forEach(insert);
     };
@@ -177,20 +180,36 @@ export async function buildConversations(
   }
 }
 
-function planTasks(shards: ShardRef[], infos: ShardInfo[]): MetadataTask[] {
+/**
+ * Enough bytes per task that its row groups' leaves are a few large requests (range-cache.ts), and
+ * few enough that the two workers' lanes share the shards evenly.
+ */
+const TASK_BYTES = 4 * 1024 * 1024;
+const TASK_GROUPS = 32;
+
+/** Consecutive row groups of one shard per task, up to TASK_BYTES of leaves or TASK_GROUPS. */
+export function planTasks(shards: ShardRef[], infos: ShardInfo[]): MetadataTask[] {
   const tasks: MetadataTask[] = [];
   let shardRowOffset = 0;
   infos.forEach((info, shardIndex) => {
     let shardRowStart = 0;
+    let task: MetadataTask | undefined;
+    let bytes = 0;
     info.rowGroups.forEach((group, rowGroup) => {
-      tasks.push({
-        shard: shards[shardIndex]!,
-        shardIndex,
-        rowGroup,
-        shardRowStart,
-        shardRowOffset,
-        leaves: info.columns.metadataLeaves,
-      });
+      if (!task || bytes >= TASK_BYTES || task.rowGroups.length >= TASK_GROUPS) {
+        task = {
+          shard: shards[shardIndex]!,
+          shardIndex,
+          rowGroups: [],
+          shardRowStart,
+          shardRowOffset,
+          leaves: info.columns.metadataLeaves,
+        };
+        tasks.push(task);
+        bytes = 0;
+      }
+      task.rowGroups.push(rowGroup);
+      bytes += group.metadataBytes;
       shardRowStart += group.rows;
     });
     shardRowOffset += info.rows;

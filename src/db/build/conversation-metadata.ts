@@ -10,6 +10,7 @@ import {
   Utf8,
   makeData,
   type Data,
+  type Vector,
 } from 'apache-arrow';
 import { CATEGORIES } from '../../model/moderation';
 import { maxScoreColumn } from '../../sql/conversations-table';
@@ -35,12 +36,18 @@ const N_CAT = CATEGORIES.length;
 const U = 'u'.charCodeAt(0);
 const A = 'a'.charCodeAt(0);
 
+/** A record batch of projected leaves, or several batches of the same rows read apart. */
+export interface LeafBatch {
+  numRows: number;
+  getChild(name: string): Vector | null;
+}
+
 /**
  * Reduces one record batch of projected leaves (ids, model, language, turn, roles, moderation)
  * to rows of `conversations`. Must agree with src/sql/native-conversations.ts; the unit tests
  * compare the two on generated shards.
  */
-export function computeConversationBatch(input: RecordBatch, at: BatchLocation): RecordBatch {
+export function computeConversationBatch(input: LeafBatch, at: BatchLocation): RecordBatch {
   const n = input.numRows;
   const col = (name: string) => input.getChild(name)?.data[0];
   const roles = listOfStructChild(col('conversation'), 'role');

@@ -25,7 +25,9 @@ export interface ShardInfo {
 export interface MetadataTask {
   shard: ShardRef;
   shardIndex: number;
-  rowGroup: number;
+  /** Consecutive row groups of the shard, read as one task (their bytes fetched ahead). */
+  rowGroups: number[];
+  /** The shard row of the first group's first row. */
   shardRowStart: number;
   shardRowOffset: number;
   leaves: string[];
@@ -102,7 +104,7 @@ export type WorkerRequest =
 
 export interface WorkerResults {
   inspect: ShardInfo;
-  /** Arrow IPC stream of `conversations` rows for one row group. */
+  /** Arrow IPC stream of `conversations` rows for the task's row groups. */
   metadata: { ipc: Uint8Array; rows: number };
   conversation: { messages: MessageRecord[] };
   /** First user prompt of each requested row, in request order. */

@@ -18,7 +18,7 @@ const BATCH_ROWS = 8192;
 export const ready = init({ module_or_path: new URL(parquetWasmUrl, import.meta.url) });
 const files = new Map<string, Promise<ParquetFile>>();
 
-function shardKey(shard: ShardRef): string {
+export function shardKey(shard: ShardRef): string {
   if (shard.url) return `url:${shard.url}`;
   const f = shard.file;
   return `file:${shard.name}:${f?.size}:${f?.lastModified}`;
@@ -52,23 +52,23 @@ export async function readRowGroup(
 /** The named leaves of one row group, read in place by `read` (`withViews`: no copy). */
 export async function withRowGroup<T>(
   shard: ShardRef,
-  rowGroup: number,
+  rowGroup: number | readonly number[],
   columns: string[],
   read: (table: Table) => T,
 ): Promise<T> {
   return withViews(await readWasmTable(shard, rowGroup, columns), wasmMemory, read);
 }
 
-/** `columns` undefined reads them all. */
+/** `columns` undefined reads them all; several row groups are read in order, as one table. */
 export async function readWasmTable(
   shard: ShardRef,
-  rowGroup: number,
+  rowGroup: number | readonly number[],
   columns: string[] | undefined,
   rows?: { offset: number; limit: number },
 ) {
   const file = await openShard(shard);
   return file.read({
-    rowGroups: [rowGroup],
+    rowGroups: typeof rowGroup === 'number' ? [rowGroup] : [...rowGroup],
     columns,
     batchSize: BATCH_ROWS,
     concurrency: READ_CONCURRENCY,

@@ -1,22 +1,18 @@
-import { Table, tableToIPC } from 'apache-arrow';
-import { computeConversationBatch } from '../../build/conversation-metadata';
+import { tableFromIPC } from 'apache-arrow';
+import { shardLayout } from '../footer';
+import { metadataRows } from '../metadata-read';
 import type { MetadataTask, WorkerResults } from '../parquet-protocol';
-import { withRowGroup } from '../shard-files';
+import { prefetch } from '../range-cache';
+import { readWasmTable, withRowGroup } from '../shard-files';
+import { fetchSpan } from '../worker-fetch';
 
-/** One row group's `conversations` rows, computed from its leaves (the build). */
-export async function metadata(task: MetadataTask): Promise<WorkerResults['metadata']> {
-  return withRowGroup(task.shard, task.rowGroup, task.leaves, (input) => {
-    let shardRowStart = task.shardRowStart;
-    const batches = input.batches.map((batch) => {
-      const out = computeConversationBatch(batch, {
-        shard: task.shardIndex,
-        shardRowStart,
-        shardRowOffset: task.shardRowOffset,
-      });
-      shardRowStart += batch.numRows;
-      return out;
-    });
-    // Serialised here, while the input's buffers (which `batches` may share) are still alive.
-    return { ipc: tableToIPC(new Table(batches), 'stream'), rows: input.numRows };
+/** A build task's `conversations` rows (metadata-read.ts), its bytes fetched ahead over HTTP. */
+export function metadata(task: MetadataTask): Promise<WorkerResults['metadata']> {
+  return metadataRows(task, {
+    layout: shardLayout,
+    read: async (shard, groups, leaves) =>
+      tableFromIPC((await readWasmTable(shard, groups, leaves)).intoIPCStream()),
+    withRead: withRowGroup,
+    prefetch: (shard, pieces) => (shard.url ? prefetch(shard.url, pieces, fetchSpan) : undefined),
   });
 }
