@@ -14,7 +14,7 @@ import type { Span } from './chunk-layout';
  * the build down, but the worker kept what it streamed until it ended: a higher peak.
  */
 interface Piece extends Span {
-  body: Promise<Uint8Array | undefined>;
+  body: Promise<Uint8Array<ArrayBuffer> | undefined>;
 }
 
 const pieces = new Map<string, Set<Piece>>();
@@ -42,7 +42,7 @@ export function prefetch(
   const set = pieces.get(key) ?? new Set<Piece>();
   pieces.set(key, set);
   let running = 0;
-  const queue: { span: Span; resolve: (bytes: Uint8Array | undefined) => void }[] = [];
+  const queue: { span: Span; resolve: (bytes: Uint8Array<ArrayBuffer> | undefined) => void }[] = [];
   const next = () => {
     while (running < parallel && queue.length > 0) {
       const { span, resolve } = queue.shift()!;
@@ -61,9 +61,9 @@ export function prefetch(
         });
     }
   };
-  const settle: ((bytes: Uint8Array | undefined) => void)[] = [];
+  const settle: ((bytes: Uint8Array<ArrayBuffer> | undefined) => void)[] = [];
   const mine = spans.map((span) => {
-    const body = new Promise<Uint8Array | undefined>((resolve) => {
+    const body = new Promise<Uint8Array<ArrayBuffer> | undefined>((resolve) => {
       settle.push(resolve);
       queue.push({ span, resolve });
     });
@@ -90,7 +90,7 @@ export async function cachedRange(
   url: string,
   start: number,
   end: number,
-): Promise<Uint8Array | undefined> {
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const set = pieces.get(urlKey(url));
   if (!set || end <= start) return undefined;
   const cover: Piece[] = [];
