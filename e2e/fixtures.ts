@@ -85,3 +85,10 @@ export async function nativeRowCount(paths: string[]): Promise<number> {
 }
 
 export const formatCount = (n: number) => new Intl.NumberFormat('en-US').format(n);
+
+/**
+ * The dataset's count (role=status), not the viewer's "Reading…" status that a conversation read
+ * shows beside it while it loads.
+ */
+export const datasetStatus = (page: Page) =>
+  page.getByRole('status').filter({ hasNotText: /^Reading/ });
