@@ -16,6 +16,15 @@ export type ChunkLayout = Map<string, Span>[];
  */
 export const READ_THROUGH_GAP = 128 * 1024;
 
+/**
+ * parquet-wasm merges the ranges of one read's chunks across gaps of about a megabyte; beyond a few
+ * it fetches them apart by itself, and splitting the read gains nothing.
+ */
+const MERGED_BY_READER = 4 * 1024 * 1024;
+
+/** Fetching ahead pays with small groups, whose pieces merge requests across group boundaries. */
+const MIN_GROUPS_AHEAD = 4;
+
 /** Prefetched pieces are cut at this size, so several are in flight and none is huge. */
 export const MAX_PIECE_BYTES = 16 * 1024 * 1024;
 
@@ -44,7 +53,10 @@ export function chunkLayout(tail: Uint8Array): ChunkLayout {
 export interface ReadPlan {
   /** Leaves split where every group has a large gap between them; each run is read on its own. */
   runs: string[][];
-  /** The byte spans those reads need in the task's row groups, merged and cut into pieces. */
+  /**
+   * The byte spans those reads need in the task's row groups, merged and cut into pieces to fetch
+   * ahead; none when that would not save requests (parquet-wasm then fetches each run itself).
+   */
   pieces: Span[];
 }
 
@@ -79,10 +91,12 @@ export function planReads(
   let runs: number[][] = [[order[0]!]];
   for (let k = 1; k < order.length; k++) {
     const [previous, leaf] = [order[k - 1]!, order[k]!];
+    const gaps = byGroup.map((spans) => spans[leaf]!.start - spans[previous]!.end);
     const split =
       sameOrder &&
       topOf(leaves[previous]!) !== topOf(leaves[leaf]!) &&
-      byGroup.every((spans) => spans[leaf]!.start - spans[previous]!.end > READ_THROUGH_GAP);
+      gaps.every((gap) => gap > READ_THROUGH_GAP) &&
+      gaps.some((gap) => gap < MERGED_BY_READER);
     if (split) runs.push([leaf]);
     else runs[runs.length - 1]!.push(leaf);
   }
@@ -90,19 +104,17 @@ export function planReads(
   const tops = runs.map((run) => new Set(run.map((i) => topOf(leaves[i]!))));
   const shared = tops.some((a, i) => tops.some((b, j) => i < j && [...a].some((t) => b.has(t))));
   if (shared) runs = [order];
-  return { runs: runs.map((run) => run.map((i) => leaves[i]!)), pieces: piecesOf(runs, byGroup) };
+  const pieces = piecesOf(byGroup);
+  // Fetched ahead, pieces are held until the task ends: worth it only when they merge requests
+  // (small groups whose runs touch), not for a few large runs parquet-wasm fetches as well itself.
+  const merges =
+    groups.length >= MIN_GROUPS_AHEAD && pieces.length * 3 <= runs.length * groups.length * 2;
+  return { runs: runs.map((run) => run.map((i) => leaves[i]!)), pieces: merges ? pieces : [] };
 }
 
-/** Each run's span in each group, merged across small gaps and cut to MAX_PIECE_BYTES. */
-function piecesOf(runs: number[][], byGroup: Span[][]): Span[] {
-  const spans = byGroup
-    .flatMap((spans) =>
-      runs.map((run) => ({
-        start: Math.min(...run.map((i) => spans[i]!.start)),
-        end: Math.max(...run.map((i) => spans[i]!.end)),
-      })),
-    )
-    .sort((a, b) => a.start - b.start);
+/** The leaves' chunks in every group, merged across small gaps and cut to MAX_PIECE_BYTES. */
+function piecesOf(byGroup: Span[][]): Span[] {
+  const spans = byGroup.flat().sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const span of spans) {
     const last = merged[merged.length - 1];

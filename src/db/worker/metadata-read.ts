@@ -33,7 +33,7 @@ export async function metadataRows(
   const layout = await reader.layout(task.shard);
   const plan = layout && planReads(layout, task.rowGroups, task.leaves);
   const runs = plan?.runs ?? [task.leaves];
-  const release = plan && reader.prefetch?.(task.shard, plan.pieces);
+  const release = plan?.pieces.length ? reader.prefetch?.(task.shard, plan.pieces) : undefined;
   try {
     // Every run but the last is copied out of wasm: the next read may grow (and detach) its memory.
     const copies: Table[] = [];
