@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { foldMismatches, foldString, tokenize } from './text-index-study/fold';
@@ -31,6 +31,11 @@ const rows = Number(arg('--rows', '100000'));
 const verifyRows = Number(arg('--verify-rows', '20000'));
 const dir = arg('--dir', '.cache/bench/lmsys-1m-hub');
 const out = arg('--out', '');
+/** A previous run's --out: its trigram counts pick each query's rarest trigrams (as zoekt does). */
+const plan = arg('--plan', '');
+const RAREST = 3;
+/** Rows per row group of the hub shards: the unit the app's verification reads. */
+const GROUP_ROWS = 1000;
 
 const SCOPES = ['all', 'user', 'assistant'] as const;
 type Scope = (typeof SCOPES)[number];
@@ -41,6 +46,9 @@ const scopedStats = () =>
 const trigramId = new Int32Array(1 << 24).fill(-1);
 let trigramTerms = 0;
 const tri = scopedStats();
+// Both designs also at row-group granularity: a posting per (term, row group).
+const triGroups = new PostingStats();
+const wordGroups = new PostingStats();
 const trigramOf = (key: number): number => {
   let id = trigramId[key]!;
   if (id < 0) id = trigramId[key] = trigramTerms++;
@@ -61,6 +69,15 @@ const queries = QUERIES.map((q) => {
   });
   return { q, pattern: queryPattern(q), trigrams: trigramKeys(q).map(trigramOf), conds };
 });
+const planned = plan
+  ? (JSON.parse(await readFile(plan, 'utf8')) as { perQuery: { trigramCounts: number[] }[] })
+  : undefined;
+const rarest = queries.map((x, i) => {
+  const counts = planned?.perQuery[i]?.trigramCounts;
+  if (!counts || counts.length !== x.trigrams.length) return x.trigrams;
+  const order = x.trigrams.map((id, k) => ({ id, n: counts[k]! })).sort((a, b) => a.n - b.n);
+  return order.slice(0, RAREST).map((o) => o.id);
+});
 const W = Math.max(1, Math.ceil(conditions.length / 32));
 let wordMasks = new Uint32Array(1024 * W);
 const queryMasks = queries.map((x) => {
@@ -69,7 +86,21 @@ const queryMasks = queries.map((x) => {
   return mask;
 });
 
-const counts = queries.map(() => ({ truth: 0, triCandidates: 0, wordCandidates: 0, missed: 0 }));
+const counts = queries.map(() => ({
+  truth: 0,
+  triCandidates: 0,
+  rareCandidates: 0,
+  wordCandidates: 0,
+  missed: 0,
+}));
+/** Per query, row groups holding a true match / a candidate of each design: what verify reads. */
+const groupsTouched = queries.map(() => ({ truth: 0, tri: 0, rare: 0, word: 0 }));
+const lastGroup = queries.map(() => ({ truth: -1, tri: -1, rare: -1, word: -1 }));
+const touch = (i: number, kind: 'truth' | 'tri' | 'rare' | 'word', group: number) => {
+  if (lastGroup[i]![kind] === group) return;
+  lastGroup[i]![kind] = group;
+  groupsTouched[i]![kind]++;
+};
 const triPerDoc = new Int32Array(rows);
 const wordPerDoc = new Int32Array(rows);
 const checkpoints: Study['checkpoints'] = [];
@@ -84,7 +115,7 @@ const docMask = new Uint32Array(W);
 const docText: string[] = [];
 let docs = 0;
 
-function addMessage(doc: number, role: string, content: string): void {
+function addMessage(doc: number, group: number, role: string, content: string): void {
   const scope: Scope | undefined =
     role === 'user' ? 'user' : role === 'assistant' ? 'assistant' : undefined;
   docText.push(content);
@@ -103,7 +134,10 @@ function addMessage(doc: number, role: string, content: string): void {
     key = ((key << 8) | bytes[i]!) & 0xffffff;
     if (i < 2) continue;
     const id = trigramOf(key);
-    if (tri.all.add(id, doc)) triPerDoc[doc]!++;
+    if (tri.all.add(id, doc)) {
+      triPerDoc[doc]!++;
+      triGroups.add(id, group);
+    }
     if (scope) tri[scope].add(id, doc);
   }
   t2 = performance.now();
@@ -114,6 +148,7 @@ function addMessage(doc: number, role: string, content: string): void {
     if (id === undefined) id = newWord(token);
     if (word.all.add(id, doc)) {
       wordPerDoc[doc]!++;
+      wordGroups.add(id, group);
       for (let k = 0; k < W; k++) docMask[k]! |= wordMasks[id * W + k]!;
     }
     if (scope) word[scope].add(id, doc);
@@ -135,7 +170,7 @@ function newWord(token: string): number {
 }
 
 /** Candidates of each design for conversation `doc`, and the truth wherever either says maybe. */
-function endDoc(doc: number): void {
+function endDoc(doc: number, group: number): void {
   const t = performance.now();
   queries.forEach((x, i) => {
     const c = counts[i]!;
@@ -144,11 +179,23 @@ function endDoc(doc: number): void {
     let wordCandidate = true;
     for (let k = 0; k < W; k++)
       if ((docMask[k]! & mask[k]!) >>> 0 !== mask[k]) wordCandidate = false;
-    if (triCandidate) c.triCandidates++;
-    if (wordCandidate) c.wordCandidates++;
+    const rareCandidate = rarest[i]!.every((id) => tri.all.seenIn(id, doc));
+    if (triCandidate) {
+      c.triCandidates++;
+      touch(i, 'tri', group);
+    }
+    if (rareCandidate) {
+      c.rareCandidates++;
+      touch(i, 'rare', group);
+    }
+    if (wordCandidate) {
+      c.wordCandidates++;
+      touch(i, 'word', group);
+    }
     if (!triCandidate && !wordCandidate && docs >= verifyRows) return;
     if (!docText.some((text) => x.pattern.test(text))) return;
     c.truth++;
+    touch(i, 'truth', group);
     if (!triCandidate || !wordCandidate) c.missed++;
   });
   docMask.fill(0);
@@ -163,11 +210,13 @@ const started = performance.now();
 const mismatches = foldMismatches();
 const files = (await readdir(dir)).filter((f) => f.endsWith('.parquet')).sort();
 const perFile = Math.ceil(rows / files.length);
+let sampledGroups = 0;
 const db = await DuckDBInstance.create(':memory:', { threads: '1' });
 const conn = await db.connect();
 for (const [fi, file] of files.entries()) {
   const take = Math.min(perFile, rows - fi * perFile);
   if (take <= 0) break;
+  sampledGroups += Math.ceil(take / GROUP_ROWS);
   const path = join(dir, file).replaceAll("'", "''");
   // One row per message in file order; `r` numbers its conversation within the file.
   const result = await conn.stream(
@@ -177,6 +226,9 @@ for (const [fi, file] of files.entries()) {
          LIMIT ${take}))`,
   );
   const base = fi * perFile;
+  // Row group numbers as in the full shards (each file starts at a new group).
+  const groupBase = fi * Math.ceil(166_667 / GROUP_ROWS);
+  const groupOf = (doc: number) => groupBase + Math.floor((doc - base) / GROUP_ROWS);
   let current = base - 1;
   for (;;) {
     const t = performance.now();
@@ -192,15 +244,15 @@ for (const [fi, file] of files.entries()) {
       const doc = base + Number(rs[i]!);
       // Conversations without messages have no rows: they still count, as empty ones.
       while (current < doc) {
-        if (current >= base) endDoc(current);
+        if (current >= base) endDoc(current, groupOf(current));
         current++;
       }
       const content = contents[i];
-      if (content != null) addMessage(doc, roles[i] ?? '', content);
+      if (content != null) addMessage(doc, groupOf(doc), roles[i] ?? '', content);
     }
   }
   while (current < base + take) {
-    if (current >= base) endDoc(current);
+    if (current >= base) endDoc(current, groupOf(current));
     current++;
   }
   console.error(
@@ -232,7 +284,18 @@ const study: Study = {
   words,
   wordMasks,
   conditions,
-  queries: queries.map((x, i) => ({ ...x, ...counts[i]! })),
+  groups: {
+    count: sampledGroups,
+    trigram: triGroups.finish(trigramTerms, sampledGroups),
+    word: wordGroups.finish(words.length, sampledGroups),
+  },
+  queries: queries.map((x, i) => ({
+    ...x,
+    ...counts[i]!,
+    rarest: rarest[i]!,
+    groups: groupsTouched[i]!,
+    trigramCounts: x.trigrams.map((id) => tri.all.count(id)),
+  })),
 };
 const summary = report(study);
 if (out) await writeFile(out, `${JSON.stringify(summary, null, 1)}\n`);

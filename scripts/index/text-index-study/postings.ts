@@ -23,6 +23,8 @@ export interface PostingTotals {
   hybrid: number;
   /** Postings in lists holding at least 1/8 of all conversations, where a bitmap wins. */
   densePostings: number;
+  /** Hybrid bytes of those dense lists: what a stop-list of them would save. */
+  denseHybrid: number;
 }
 
 type Field =
@@ -122,6 +124,7 @@ export class PostingStats {
       roaring: 0,
       hybrid: 0,
       densePostings: 0,
+      denseHybrid: 0,
     };
     this.hybrid = new Int32Array(Math.max(terms, 1));
     for (let id = 0; id < Math.min(terms, this.capacity); id++) {
@@ -135,7 +138,10 @@ export class PostingStats {
       totals.varint += c.varint[id]!;
       totals.roaring += 8 + c.roaring[id]!;
       totals.hybrid += hybrid;
-      if (n * 8 >= docs) totals.densePostings += n;
+      if (n * 8 >= docs) {
+        totals.densePostings += n;
+        totals.denseHybrid += hybrid;
+      }
     }
     return totals;
   }

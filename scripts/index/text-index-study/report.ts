@@ -19,6 +19,8 @@ export interface Study {
   checkpoints: { docs: number; trigramTerms: number; vocabulary: number }[];
   trigram: DesignResult;
   word: DesignResult;
+  /** Both designs with one posting per (term, row group of 1,000 rows). */
+  groups: { count: number; trigram: PostingTotals; word: PostingTotals };
   words: string[];
   wordMasks: Uint32Array;
   conditions: Condition[];
@@ -28,8 +30,12 @@ export interface Study {
     conds: number[];
     truth: number;
     triCandidates: number;
+    rareCandidates: number;
     wordCandidates: number;
     missed: number;
+    rarest: number[];
+    groups: { truth: number; tri: number; rare: number; word: number };
+    trigramCounts: number[];
   }[];
 }
 
@@ -102,17 +108,21 @@ export function report(study: Study) {
   );
   console.log(`heaps exponent: trigrams ${betaTri.toFixed(3)}, words ${betaWord.toFixed(3)}`);
   console.log(
-    '\n| design | scope | terms | postings | varint MB | roaring MB | hybrid MB | dense % |',
+    '\n| design | scope | terms | postings | varint MB | roaring MB | hybrid MB | dense % | dense MB |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
-  for (const [name, d] of [
-    ['trigram', study.trigram],
-    ['word', study.word],
-  ] as const)
-    for (const [scope, t] of Object.entries(d.totals))
-      console.log(
-        `| ${name} | ${scope} | ${t.terms} | ${t.postings} | ${MB(t.varint)} | ${MB(t.roaring)} | ${MB(t.hybrid)} | ${((100 * t.densePostings) / Math.max(1, t.postings)).toFixed(1)} |`,
-      );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  const designRows = [
+    ...Object.entries(study.trigram.totals).map(([k, t]) => ['trigram', k, t] as const),
+    ['trigram', `per row group (${study.groups.count})`, study.groups.trigram] as const,
+    ...Object.entries(study.word.totals).map(([k, t]) => ['word', k, t] as const),
+    ['word', `per row group (${study.groups.count})`, study.groups.word] as const,
+  ];
+  for (const [name, scope, t] of designRows) {
+    const dense = ((100 * t.densePostings) / Math.max(1, t.postings)).toFixed(1);
+    console.log(
+      `| ${name} | ${scope} | ${t.terms} | ${t.postings} | ${MB(t.varint)} | ${MB(t.roaring)} | ${MB(t.hybrid)} | ${dense} | ${MB(t.denseHybrid)} |`,
+    );
+  }
   const tp = percentiles(study.trigram.perDoc);
   const wp = percentiles(study.word.perDoc);
   console.log(
@@ -128,14 +138,15 @@ export function report(study: Study) {
   );
 
   console.log(
-    '\n| query | true | trigram candidates | trigram KB (lists) | word candidates | word KB (lists) | missed |',
+    '\n| query | true | trigram cand. | trigram KB (lists) | 3 rarest cand. | 3 rarest KB | word cand. | word KB (lists) | row groups true / tri / rare / word | missed |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|');
+  const W = Math.max(1, Math.ceil(study.conditions.length / 32));
+  const listBytes = (ids: number[]) =>
+    ids.reduce((a, id) => a + (study.trigram.hybrid[id] ?? 0), 0);
   const perQuery = study.queries.map((x) => {
-    const triBytes = x.trigrams.reduce((a, id) => a + (study.trigram.hybrid[id] ?? 0), 0);
     let wordBytes = 0;
     let wordLists = 0;
-    const W = Math.max(1, Math.ceil(study.conditions.length / 32));
     for (const c of new Set(x.conds))
       for (let id = 0; id < vocabTerms; id++)
         if (study.wordMasks[id * W + (c >>> 5)]! & (1 << (c & 31))) {
@@ -146,15 +157,20 @@ export function report(study: Study) {
       query: queryLabel(x.q),
       truth: x.truth,
       triCandidates: x.triCandidates,
-      triBytes,
+      triBytes: listBytes(x.trigrams),
       triLists: x.trigrams.length,
+      rareCandidates: x.rareCandidates,
+      rareBytes: listBytes(x.rarest),
       wordCandidates: x.wordCandidates,
       wordBytes,
       wordLists,
+      groups: x.groups,
       missed: x.missed,
+      trigramCounts: x.trigramCounts,
     };
+    const g = x.groups;
     console.log(
-      `| ${row.query} | ${row.truth} | ${row.triCandidates} | ${KB(triBytes)} (${row.triLists}) | ${row.wordCandidates} | ${KB(wordBytes)} (${wordLists}) | ${row.missed} |`,
+      `| ${row.query} | ${row.truth} | ${row.triCandidates} | ${KB(row.triBytes)} (${row.triLists}) | ${row.rareCandidates} | ${KB(row.rareBytes)} | ${row.wordCandidates} | ${KB(wordBytes)} (${wordLists}) | ${g.truth} / ${g.tri} / ${g.rare} / ${g.word} | ${row.missed} |`,
     );
     return row;
   });
@@ -194,7 +210,7 @@ export function report(study: Study) {
     heaps: { trigram: betaTri, word: betaWord },
     trigramPerDoc: tp,
     wordPerDoc: wp,
-    totals: { trigram: study.trigram.totals, word: study.word.totals },
+    totals: { trigram: study.trigram.totals, word: study.word.totals, groups: study.groups },
     dictionaries: { triDict, vocabText, vocabGzip, vocabFile },
     scans: scans.map((x) => ({ ...x.c, loop: x.loop, indexOf: x.indexOf })),
     perQuery,
