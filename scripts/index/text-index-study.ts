@@ -6,6 +6,7 @@ import { PostingStats } from './text-index-study/postings';
 import {
   QUERIES,
   queryPattern,
+  rarestOf,
   satisfies,
   trigramKeys,
   wordConditions,
@@ -72,12 +73,9 @@ const queries = QUERIES.map((q) => {
 const planned = plan
   ? (JSON.parse(await readFile(plan, 'utf8')) as { perQuery: { trigramCounts: number[] }[] })
   : undefined;
-const rarest = queries.map((x, i) => {
-  const counts = planned?.perQuery[i]?.trigramCounts;
-  if (!counts || counts.length !== x.trigrams.length) return x.trigrams;
-  const order = x.trigrams.map((id, k) => ({ id, n: counts[k]! })).sort((a, b) => a.n - b.n);
-  return order.slice(0, RAREST).map((o) => o.id);
-});
+const rarest = queries.map((x, i) =>
+  rarestOf(x.trigrams, planned?.perQuery[i]?.trigramCounts, RAREST),
+);
 const W = Math.max(1, Math.ceil(conditions.length / 32));
 let wordMasks = new Uint32Array(1024 * W);
 const queryMasks = queries.map((x) => {

@@ -122,3 +122,13 @@ export function trigramKeys(q: StudyQuery): number[] {
   }
   return [...keys];
 }
+
+/**
+ * The `k` of a query's trigram ids with the fewest postings in `counts` (a previous run's, in the
+ * same order), as zoekt reads only its rarest trigrams; all of them without counts.
+ */
+export function rarestOf(ids: number[], counts: number[] | undefined, k: number): number[] {
+  if (!counts || counts.length !== ids.length) return ids;
+  const order = ids.map((id, i) => ({ id, n: counts[i]! })).sort((a, b) => a.n - b.n);
+  return order.slice(0, k).map((o) => o.id);
+}
