@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { foldMismatches, foldString, tokenize } from './text-index-study/fold';
+import { parseStudyArgs } from './text-index-study/args';
 import { PostingStats } from './text-index-study/postings';
 import {
   QUERIES,
@@ -21,19 +22,9 @@ import { report, type Study } from './text-index-study/report';
  * building either index. True matches are checked with the app's own matcher on every candidate
  * of either design, and on every conversation of the first --verify-rows (which finds any match
  * an index would miss).
- *   npx tsx scripts/index/text-index-study.ts --rows 100000 [--dir D] [--verify-rows N] [--out F]
+ * Options: text-index-study/args.ts.
  */
-const argv = process.argv.slice(2);
-const arg = (name: string, fallback: string): string => {
-  const i = argv.indexOf(name);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : fallback;
-};
-const rows = Number(arg('--rows', '100000'));
-const verifyRows = Number(arg('--verify-rows', '20000'));
-const dir = arg('--dir', '.cache/bench/lmsys-1m-hub');
-const out = arg('--out', '');
-/** A previous run's --out: its trigram counts pick each query's rarest trigrams (as zoekt does). */
-const plan = arg('--plan', '');
+const { rows, verifyRows, dir, out, plan } = parseStudyArgs(process.argv.slice(2));
 const RAREST = 3;
 /** Rows per row group of the hub shards: the unit the app's verification reads. */
 const GROUP_ROWS = 1000;
@@ -92,9 +83,10 @@ const counts = queries.map(() => ({
   missed: 0,
 }));
 /** Per query, row groups holding a true match / a candidate of each design: what verify reads. */
-const groupsTouched = queries.map(() => ({ truth: 0, tri: 0, rare: 0, word: 0 }));
-const lastGroup = queries.map(() => ({ truth: -1, tri: -1, rare: -1, word: -1 }));
-const touch = (i: number, kind: 'truth' | 'tri' | 'rare' | 'word', group: number) => {
+const groupsTouched = queries.map(() => ({ truth: 0, tri: 0, rare: 0, word: 0, grp: 0 }));
+const lastGroup = queries.map(() => ({ truth: -1, tri: -1, rare: -1, word: -1, grp: -1 }));
+type Touched = keyof (typeof groupsTouched)[number];
+const touch = (i: number, kind: Touched, group: number) => {
   if (lastGroup[i]![kind] === group) return;
   lastGroup[i]![kind] = group;
   groupsTouched[i]![kind]++;
@@ -178,6 +170,8 @@ function endDoc(doc: number, group: number): void {
     for (let k = 0; k < W; k++)
       if ((docMask[k]! & mask[k]!) >>> 0 !== mask[k]) wordCandidate = false;
     const rareCandidate = rarest[i]!.every((id) => tri.all.seenIn(id, doc));
+    // Row-group postings: the group is a candidate once all trigrams were seen in it.
+    if (x.trigrams.every((id) => triGroups.seenIn(id, group))) touch(i, 'grp', group);
     if (triCandidate) {
       c.triCandidates++;
       touch(i, 'tri', group);
@@ -285,6 +279,7 @@ const study: Study = {
   groups: {
     count: sampledGroups,
     trigram: triGroups.finish(trigramTerms, sampledGroups),
+    trigramHybrid: triGroups.hybrid,
     word: wordGroups.finish(words.length, sampledGroups),
   },
   queries: queries.map((x, i) => ({

@@ -20,7 +20,7 @@ export interface Study {
   trigram: DesignResult;
   word: DesignResult;
   /** Both designs with one posting per (term, row group of 1,000 rows). */
-  groups: { count: number; trigram: PostingTotals; word: PostingTotals };
+  groups: { count: number; trigram: PostingTotals; trigramHybrid: Int32Array; word: PostingTotals };
   words: string[];
   wordMasks: Uint32Array;
   conditions: Condition[];
@@ -34,7 +34,7 @@ export interface Study {
     wordCandidates: number;
     missed: number;
     rarest: number[];
-    groups: { truth: number; tri: number; rare: number; word: number };
+    groups: { truth: number; tri: number; rare: number; word: number; grp: number };
     trigramCounts: number[];
   }[];
 }
@@ -139,9 +139,9 @@ export function report(study: Study) {
   );
 
   console.log(
-    '\n| query | true | trigram cand. | trigram KB (lists) | 3 rarest cand. | 3 rarest KB | word cand. | word KB (lists) | row groups true / tri / rare / word | missed |',
+    '\n| query | true | trigram cand. | trigram KB (lists) | 3 rarest cand. | 3 rarest KB | word cand. | word KB (lists) | row groups true / tri / rare / word | row-group trigram index: groups, KB | missed |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|');
   const W = Math.max(1, Math.ceil(study.conditions.length / 32));
   const listBytes = (ids: number[]) =>
     ids.reduce((a, id) => a + (study.trigram.hybrid[id] ?? 0), 0);
@@ -162,6 +162,7 @@ export function report(study: Study) {
       triLists: x.trigrams.length,
       rareCandidates: x.rareCandidates,
       rareBytes: listBytes(x.rarest),
+      groupBytes: x.trigrams.reduce((a, id) => a + (study.groups.trigramHybrid[id] ?? 0), 0),
       wordCandidates: x.wordCandidates,
       wordBytes,
       wordLists,
@@ -171,7 +172,7 @@ export function report(study: Study) {
     };
     const g = x.groups;
     console.log(
-      `| ${row.query} | ${row.truth} | ${row.triCandidates} | ${KB(row.triBytes)} (${row.triLists}) | ${row.rareCandidates} | ${KB(row.rareBytes)} | ${row.wordCandidates} | ${KB(wordBytes)} (${wordLists}) | ${g.truth} / ${g.tri} / ${g.rare} / ${g.word} | ${row.missed} |`,
+      `| ${row.query} | ${row.truth} | ${row.triCandidates} | ${KB(row.triBytes)} (${row.triLists}) | ${row.rareCandidates} | ${KB(row.rareBytes)} | ${row.wordCandidates} | ${KB(wordBytes)} (${wordLists}) | ${g.truth} / ${g.tri} / ${g.rare} / ${g.word} | ${g.grp}, ${KB(row.groupBytes)} | ${row.missed} |`,
     );
     return row;
   });
@@ -211,7 +212,11 @@ export function report(study: Study) {
     heaps: { trigram: betaTri, word: betaWord },
     trigramPerDoc: tp,
     wordPerDoc: wp,
-    totals: { trigram: study.trigram.totals, word: study.word.totals, groups: study.groups },
+    totals: {
+      trigram: study.trigram.totals,
+      word: study.word.totals,
+      groups: { count: study.groups.count, trigram: study.groups.trigram, word: study.groups.word },
+    },
     dictionaries: { triDict, vocabText, vocabGzip, vocabFile },
     scans: scans.map((x) => ({ ...x.c, loop: x.loop, indexOf: x.indexOf })),
     perQuery,
