@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, formatCount, test, datasetStatus } from './fixtures';
+import { expect, formatCount, test, datasetStatus as status } from './fixtures';
 import { quoteString } from '../src/sql/quote';
 import { nativeRows, sampleFiles } from './sample-native';
 
@@ -25,7 +25,6 @@ test.slow();
 const loaded = { timeout: 180_000 };
 
 const figure = (page: Page, caption: string) => page.getByRole('figure', { name: caption });
-const status = datasetStatus;
 
 test('the five charts and the safety tables are shown for the selection', async ({
   guardedPage: page,

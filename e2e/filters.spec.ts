@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
 import { quoteString } from '../src/sql/quote';
-import { test, expect, formatCount, nativeRowCount, datasetStatus } from './fixtures';
+import { test, expect, formatCount, nativeRowCount, datasetStatus as status } from './fixtures';
 
 const SAMPLE_DIR = join(process.cwd(), 'dist', 'sample');
 const sampleShards = () =>
@@ -40,7 +40,6 @@ const VICUNA = `model = 'vicuna-13b'`;
 const USER_FLAGGED = `coalesce(list_bool_or(list_transform(openai_moderation,
   (m, i) -> coalesce(m.flagged, false) AND conversation[i].role = 'user')), false)`;
 
-const status = datasetStatus;
 const filters = (page: Page) => page.getByRole('region', { name: 'Filters' });
 const grid = (page: Page) => page.getByRole('grid', { name: 'Conversations' });
 

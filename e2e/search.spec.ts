@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
 import { quoteString } from '../src/sql/quote';
-import { test, expect as baseExpect, formatCount, nativeRowCount, datasetStatus } from './fixtures';
+import {
+  test,
+  expect as baseExpect,
+  formatCount,
+  nativeRowCount,
+  datasetStatus as status,
+} from './fixtures';
 import { DATA_ORIGIN } from './ports';
 import { E2E_DATA_DIR, e2eShardNames } from './test-data';
 
@@ -58,7 +64,6 @@ async function holdData(page: Page) {
 /** "marathon" as a whole word, in RE2 (as the app's whole-word search means it). */
 const MARATHON_WORD = '(?i)(^|[^\\pL\\pN\\pM_])marathon([^\\pL\\pN\\pM_]|$)';
 
-const status = datasetStatus;
 const searchbox = (page: Page) => page.getByRole('searchbox', { name: 'Search conversations' });
 const searching = (page: Page) => page.getByRole('progressbar', { name: 'Searching' });
 const grid = (page: Page) => page.getByRole('grid', { name: 'Conversations' });

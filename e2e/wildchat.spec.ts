@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { quoteString } from '../src/sql/quote';
-import { test, expect, formatCount, datasetStatus } from './fixtures';
+import { test, expect, formatCount, datasetStatus as status } from './fixtures';
 import { DATA_ORIGIN } from './ports';
 import { nativeRows } from './sample-native';
 import { E2E_DATA_DIR, WILDCHAT_SHARD, e2eShardNames } from './test-data';
@@ -15,7 +15,6 @@ const OPENED = { timeout: 150_000 };
 const shardFile = () => `read_parquet(${quoteString(join(E2E_DATA_DIR, WILDCHAT_SHARD))})`;
 const dataParam = (path: string) => `data=${encodeURIComponent(`${DATA_ORIGIN}/${path}`)}`;
 const filters = (page: Page) => page.getByRole('region', { name: 'Filters' });
-const status = datasetStatus;
 const viewer = (page: Page) => page.getByRole('region', { name: 'Conversation' });
 
 async function nativeCount(where: string): Promise<number> {

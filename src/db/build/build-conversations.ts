@@ -188,7 +188,7 @@ const TASK_BYTES = 4 * 1024 * 1024;
 const TASK_GROUPS = 32;
 
 /** Consecutive row groups of one shard per task, up to TASK_BYTES of leaves or TASK_GROUPS. */
-export function planTasks(shards: ShardRef[], infos: ShardInfo[]): MetadataTask[] {
+function planTasks(shards: ShardRef[], infos: ShardInfo[]): MetadataTask[] {
   const tasks: MetadataTask[] = [];
   let shardRowOffset = 0;
   infos.forEach((info, shardIndex) => {

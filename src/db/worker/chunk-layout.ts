@@ -14,7 +14,7 @@ export type ChunkLayout = Map<string, Span>[];
  * loopback or a real link alike. A gap larger than this (in the Hub's files, a row group's text
  * chunk between the ids and the moderation leaves) splits a read in two.
  */
-export const READ_THROUGH_GAP = 128 * 1024;
+const READ_THROUGH_GAP = 128 * 1024;
 
 /**
  * parquet-wasm merges the ranges of one read's chunks across gaps of about a megabyte; beyond a few
@@ -26,7 +26,7 @@ const MERGED_BY_READER = 4 * 1024 * 1024;
 const MIN_GROUPS_AHEAD = 4;
 
 /** Prefetched pieces are cut at this size, so several are in flight and none is huge. */
-export const MAX_PIECE_BYTES = 16 * 1024 * 1024;
+const MAX_PIECE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Where every column chunk lies, from a footer (`tail`: the file's last bytes, whole footer

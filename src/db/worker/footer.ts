@@ -21,19 +21,34 @@ async function lastBytes(shard: ShardRef, count: number): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** The shard's last bytes, its whole footer included (one request, two for a large footer). */
-export async function footerBytes(shard: ShardRef): Promise<Uint8Array> {
+async function readFooter(shard: ShardRef): Promise<Uint8Array> {
   let tail = footerTail(await lastBytes(shard, TAIL_BYTES));
   if ('need' in tail) tail = footerTail(await lastBytes(shard, tail.need));
   if ('need' in tail) throw new Error(`${shard.name}: its footer is cut short`);
   return tail;
 }
 
+const footers = new Map<string, Promise<Uint8Array>>();
 const layouts = new Map<string, Promise<ChunkLayout | undefined>>();
 
 /**
- * Where the shard's column chunks lie (chunk-layout.ts), read once per worker; undefined when the
- * footer cannot be parsed here, and the reads then go the plain way.
+ * The shard's last bytes, its whole footer included (one request, two for a large footer), read
+ * once per worker for the page-index check and the chunk layout alike; a failed read is not kept.
+ */
+export function footerBytes(shard: ShardRef): Promise<Uint8Array> {
+  const key = shardKey(shard);
+  let footer = footers.get(key);
+  if (!footer) {
+    footer = readFooter(shard);
+    footer.catch(() => footers.delete(key));
+    footers.set(key, footer);
+  }
+  return footer;
+}
+
+/**
+ * Where the shard's column chunks lie (chunk-layout.ts), parsed once per worker; undefined when the
+ * footer cannot be read or parsed here, and the reads then go the plain way.
  */
 export function shardLayout(shard: ShardRef): Promise<ChunkLayout | undefined> {
   const key = shardKey(shard);

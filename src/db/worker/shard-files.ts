@@ -39,17 +39,17 @@ export function openShard(shard: ShardRef): Promise<ParquetFile> {
   return file;
 }
 
-/** The named leaves of one row group (optionally a run of its rows) as an Arrow table. */
+/** The named leaves of one row group or several (optionally a run of rows) as an Arrow table. */
 export async function readRowGroup(
   shard: ShardRef,
-  rowGroup: number,
+  rowGroup: number | readonly number[],
   columns: string[],
   rows?: { offset: number; limit: number },
 ): Promise<Table> {
   return tableFromIPC((await readWasmTable(shard, rowGroup, columns, rows)).intoIPCStream());
 }
 
-/** The named leaves of one row group, read in place by `read` (`withViews`: no copy). */
+/** The named leaves of one row group or several, read in place by `read` (`withViews`: no copy). */
 export async function withRowGroup<T>(
   shard: ShardRef,
   rowGroup: number | readonly number[],
