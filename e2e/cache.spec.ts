@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { quoteString } from '../src/sql/quote';
-import { test, expect, nativeRowCount, formatCount } from './fixtures';
+import { test, expect, nativeRowCount, formatCount, datasetStatus } from './fixtures';
 import { DATA_ORIGIN } from './ports';
 import { E2E_DATA_DIR, e2eShardNames } from './test-data';
 
@@ -109,7 +109,7 @@ test('a second open of the same shards comes from the cache; forgetting it build
   const { reads, tailChecks } = trackShardReads(page, names);
 
   await page.goto(dataUrl('', names));
-  await expect(page.getByRole('status')).toHaveText(expected, OPENED);
+  await expect(datasetStatus(page)).toHaveText(expected, OPENED);
   await expect(page.getByText('Opened from cache')).toHaveCount(0);
   expect(reads.length).toBeGreaterThan(0);
   // The table is written once it is ready; the size shows when the write is done.
@@ -118,7 +118,7 @@ test('a second open of the same shards comes from the cache; forgetting it build
   reads.length = 0;
   tailChecks.length = 0;
   await page.reload();
-  await expect(page.getByRole('status')).toHaveText(expected, OPENED);
+  await expect(datasetStatus(page)).toHaveText(expected, OPENED);
   await expect(page.getByText('Opened from cache')).toBeVisible();
   // Only the previews of the rows in view read the shards.
   await firstPreviewShown(page);
@@ -139,7 +139,7 @@ test('a second open of the same shards comes from the cache; forgetting it build
 
   reads.length = 0;
   await page.reload();
-  await expect(page.getByRole('status')).toHaveText(expected, OPENED);
+  await expect(datasetStatus(page)).toHaveText(expected, OPENED);
   await expect(page.getByText('Opened from cache')).toHaveCount(0);
   expect(reads.length).toBeGreaterThan(0);
 });
@@ -152,7 +152,7 @@ test('an index sidecar beside the shards is used instead of building', async ({
   const { reads } = trackShardReads(page, names);
 
   await page.goto(dataUrl('indexed/', names));
-  await expect(page.getByRole('status')).toHaveText(expected, OPENED);
+  await expect(datasetStatus(page)).toHaveText(expected, OPENED);
   await expect(page.getByText('Opened from the index beside the shards')).toBeVisible();
   await firstPreviewShown(page);
   // The workers' requests reach the test through their own channel: they may trail the page.
@@ -168,7 +168,7 @@ test('an index whose shards have changed is ignored with a note', async ({ guard
   const expected = `${formatCount(await nativeRowCount(names.map((n) => join(E2E_DATA_DIR, n))))} conversations`;
 
   await page.goto(dataUrl('indexed-stale/', names));
-  await expect(page.getByRole('status')).toHaveText(expected, OPENED);
+  await expect(datasetStatus(page)).toHaveText(expected, OPENED);
   await expect(page.getByText('Opened from the index beside the shards')).toHaveCount(0);
   await expect(
     page.getByText(/The index beside the shards is out of date: .* has changed/),

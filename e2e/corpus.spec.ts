@@ -9,7 +9,7 @@ import {
 import { COMPRESS_MEASURE } from '../src/db/engine/complete-open';
 import { SHARED_IDS_MEASURE } from '../src/db/engine/shared-ids';
 import { quoteString } from '../src/sql/quote';
-import { test, expect, nativeRowCount, formatCount } from './fixtures';
+import { test, expect, nativeRowCount, formatCount, datasetStatus } from './fixtures';
 import { DATA_ORIGIN } from './ports';
 import { nativeRows, sampleShards } from './sample-native';
 import { CORPUS_DIR } from './test-data';
@@ -34,7 +34,7 @@ const article = (page: Page, k: number) =>
 async function openSample(page: Page) {
   await page.goto('/');
   const status = await statusFor(sampleShards());
-  await expect(page.getByRole('status')).toHaveText(status, FIRST_OPEN);
+  await expect(datasetStatus(page)).toHaveText(status, FIRST_OPEN);
   return status;
 }
 
@@ -48,7 +48,7 @@ async function openFiles(page: Page, paths: string[]) {
 /** Opens a case that must open: the count equals native DuckDB's, and no alert shows. */
 async function openCase(page: Page, c: CorpusCase) {
   await openFiles(page, pathsOf(c));
-  await expect(page.getByRole('status'), c.id).toHaveText(await statusFor(pathsOf(c)));
+  await expect(datasetStatus(page), c.id).toHaveText(await statusFor(pathsOf(c)));
   await expect(page.getByRole('alert'), c.id).toHaveCount(0);
   await expect(page.getByText(c.files[0]!.name, { exact: true }).first()).toBeVisible();
   // Another dataset's conversation does not linger as "no such id" (local files after local files).
@@ -78,7 +78,7 @@ test('every refused input names the file, the column and what was expected; the 
     for (const text of c.outcome.kind === 'refused' ? c.outcome.mentions : [])
       await expect(alert, c.id).toContainText(text);
     await expect(alert, c.id).toContainText(`${kept.files[0]!.name} is still open`);
-    await expect(page.getByRole('status'), c.id).toHaveText(keptStatus);
+    await expect(datasetStatus(page), c.id).toHaveText(keptStatus);
   }
 
   // Still usable: the kept dataset's conversations open.
@@ -209,12 +209,12 @@ async function checkFacet(page: Page, c: CorpusCase, facet: NonNullable<Opens['f
      WHERE ${column} = ${quoteString(facet.find)}`,
   );
   const total = await nativeRowCount(pathsOf(c));
-  await expect(page.getByRole('status')).toHaveText(
+  await expect(datasetStatus(page)).toHaveText(
     `${formatCount(Number(row!.n))} of ${formatCount(total)} conversations`,
   );
   await group.getByRole('checkbox', { name: facet.find }).uncheck();
   await group.getByRole('textbox', { name: `Find ${facet.group.toLowerCase()}` }).fill('');
-  await expect(page.getByRole('status')).toHaveText(`${formatCount(total)} conversations`);
+  await expect(datasetStatus(page)).toHaveText(`${formatCount(total)} conversations`);
 }
 
 async function checkModelFilter(page: Page, c: CorpusCase, model: string) {
@@ -227,12 +227,12 @@ async function checkModelFilter(page: Page, c: CorpusCase, model: string) {
     .getByRole('group', { name: 'Model' })
     .getByRole('checkbox', { name: model, exact: true });
   await box.check();
-  await expect(page.getByRole('status')).toHaveText(
+  await expect(datasetStatus(page)).toHaveText(
     `${formatCount(Number(row!.n))} of ${formatCount(total)} conversations`,
   );
   expect(new URL(page.url()).searchParams.getAll('model')).toEqual([model]);
   await box.uncheck();
-  await expect(page.getByRole('status')).toHaveText(`${formatCount(total)} conversations`);
+  await expect(datasetStatus(page)).toHaveText(`${formatCount(total)} conversations`);
 }
 
 type SharedId = NonNullable<Opens['sharedId']>;
@@ -307,7 +307,7 @@ test.describe('links to a shared id', () => {
     const status = await statusFor(pathsOf(c));
     // A link made before rows sharing an id were told apart: `c` alone.
     await page.goto(`/?data=${data}&c=${encodeURIComponent(id)}`);
-    await expect(page.getByRole('status')).toHaveText(status, FIRST_OPEN);
+    await expect(datasetStatus(page)).toHaveText(status, FIRST_OPEN);
     const shown = viewer(page);
     await expect(
       shown.getByText(
@@ -324,7 +324,7 @@ test.describe('links to a shared id', () => {
     await expect(shown.getByText(/share this id; this is the first/)).toHaveCount(0);
 
     await page.reload();
-    await expect(page.getByRole('status')).toHaveText(status, FIRST_OPEN);
+    await expect(datasetStatus(page)).toHaveText(status, FIRST_OPEN);
     await expectSharedRowOpen(page, id, 1, shared.second);
   });
 });

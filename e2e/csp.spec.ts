@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, nativeRowCount, formatCount } from './fixtures';
+import { test, expect, nativeRowCount, formatCount, datasetStatus } from './fixtures';
 import { DATA_ORIGIN, FAILING_ORIGIN, NO_RANGE_ORIGIN } from './ports';
 import { E2E_DATA_DIR, e2eShardNames } from './test-data';
 
@@ -29,7 +29,7 @@ test('the page connects only to the hosts the user named; a new host is allowed 
 
   // A link names its data host: that host and the app's origin are all the page may reach.
   await page.goto(`/?data=${encodeURIComponent(kept)}`);
-  await expect(page.getByRole('status')).toHaveText(status, FIRST_OPEN);
+  await expect(datasetStatus(page)).toHaveText(status, FIRST_OPEN);
   expect(await connectPolicy(page)).toBe(`connect-src 'self' ${DATA_ORIGIN}`);
   // The fetching workers (DuckDB's, parquet-wasm's) start from blob URLs, so they inherit it.
   expect(workers.length).toBeGreaterThanOrEqual(2);
@@ -62,7 +62,7 @@ test('the page connects only to the hosts the user named; a new host is allowed 
   const error = page.getByRole('alert');
   await expect(error).toContainText(/failed with HTTP 500/, FIRST_OPEN);
   await expect(error).toContainText(`${kept} is still open`);
-  await expect(page.getByRole('status')).toHaveText(status);
+  await expect(datasetStatus(page)).toHaveText(status);
   expect(await connectPolicy(page)).toBe(`connect-src 'self' ${DATA_ORIGIN} ${FAILING_ORIGIN}`);
   expect(new URL(page.url()).searchParams.getAll('data')).toEqual([kept]);
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { test, expect, nativeRowCount, formatCount } from './fixtures';
+import { test, expect, nativeRowCount, formatCount, datasetStatus } from './fixtures';
 import { DATA_ORIGIN, NO_RANGE_ORIGIN } from './ports';
 import { E2E_DATA_DIR, MISSING_COLUMN_SHARD, e2eShardNames } from './test-data';
 
@@ -16,7 +16,7 @@ test('?data= opens cross-origin shards and counts exactly what native DuckDB cou
   const expected = await nativeRowCount(names.map((n) => join(E2E_DATA_DIR, n)));
 
   await page.goto(dataUrl(names));
-  await expect(page.getByRole('status')).toHaveText(`${formatCount(expected)} conversations`);
+  await expect(datasetStatus(page)).toHaveText(`${formatCount(expected)} conversations`);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
@@ -53,7 +53,7 @@ test('loading shows progress, can be cancelled, and can be started again', async
   release();
   await page.getByRole('button', { name: 'Open again' }).click();
   const expected = await nativeRowCount(names.map((n) => join(E2E_DATA_DIR, n)));
-  await expect(page.getByRole('status')).toHaveText(`${formatCount(expected)} conversations`);
+  await expect(datasetStatus(page)).toHaveText(`${formatCount(expected)} conversations`);
 });
 
 test.describe('a host without Range support', () => {

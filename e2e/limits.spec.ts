@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { quoteString } from '../src/sql/quote';
-import { expect, formatCount, test } from './fixtures';
+import { expect, formatCount, test, datasetStatus } from './fixtures';
 import { sampleShards } from './sample-native';
 import { E2E_DATA_DIR } from './test-data';
 
@@ -33,7 +33,7 @@ test('a dataset too large for the tab is refused from its footers, and the sampl
     Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => 2 }),
   );
   await page.goto('/');
-  const status = page.getByRole('status');
+  const status = datasetStatus(page);
   await expect(status).toHaveText('10,000 conversations', { timeout: 90_000 });
 
   await page.getByRole('button', { name: 'Open data' }).click();

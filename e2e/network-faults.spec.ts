@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, nativeRowCount, formatCount } from './fixtures';
+import { test, expect, nativeRowCount, formatCount, datasetStatus } from './fixtures';
 import {
   CUTTING_ORIGIN,
   DATA_ORIGIN,
@@ -42,7 +42,7 @@ async function openUrl(page: Page, url: string) {
 async function startOnSample(page: Page) {
   await page.goto('/');
   const sample = await statusFor(sampleShards());
-  await expect(page.getByRole('status')).toHaveText(sample, FIRST_OPEN);
+  await expect(datasetStatus(page)).toHaveText(sample, FIRST_OPEN);
   const name = e2eShardNames()[0]!;
   return { sample, name, shardStatus: await statusFor([join(E2E_DATA_DIR, name)]) };
 }
@@ -95,13 +95,13 @@ test('each network fault is named, keeps the open dataset, and Retry opens the f
     await expect(alert, fault).toContainText(message);
     await expect(alert, fault).toContainText(`${file}:`);
     await expect(alert, fault).toContainText(`${kept} is still open`);
-    await expect(page.getByRole('status'), fault).toHaveText(keptStatus);
+    await expect(datasetStatus(page), fault).toHaveText(keptStatus);
 
     await heal(page, origin, name);
     await alert.getByRole('button', { name: 'Retry' }).click();
     // The file is the open dataset now (the header names it), with its own count.
     await expect(page.getByText(`${origin}/${file}`, { exact: true }), fault).toBeVisible();
-    await expect(page.getByRole('status'), fault).toHaveText(shardStatus);
+    await expect(datasetStatus(page), fault).toHaveText(shardStatus);
     await expect(page.getByRole('alert'), fault).toHaveCount(0);
     // The same file on the next faulty host would open from this browser's cache, whose check
     // (a HEAD and the last 8 bytes) a host that cuts long bodies passes: forget it, so each fault
@@ -120,7 +120,7 @@ test('a cached table still checks its host: a host without Range support is name
 }) => {
   const { name, shardStatus } = await startOnSample(page);
   await openUrl(page, `${DATA_ORIGIN}/${name}`);
-  await expect(page.getByRole('status')).toHaveText(shardStatus);
+  await expect(datasetStatus(page)).toHaveText(shardStatus);
   await expect(page.getByText(/^[\d.]+ (KB|MB) cached$/)).toBeVisible();
 
   // The same file (name, size and ETag) from a host that ignores Range: the cache holds its table.
@@ -130,14 +130,14 @@ test('a cached table still checks its host: a host without Range support is name
     `${name}: was sent whole instead of in parts: the host ignores HTTP Range requests, which reading parquet needs`,
   );
   await expect(alert).toContainText(`${DATA_ORIGIN}/${name} is still open`);
-  await expect(page.getByRole('status')).toHaveText(shardStatus);
+  await expect(datasetStatus(page)).toHaveText(shardStatus);
   await expect(page.getByText(`${DATA_ORIGIN}/${name}`, { exact: true })).toBeVisible();
 
   // Once the host serves ranges again, Retry opens the file from the cache.
   await heal(page, NO_RANGE_ORIGIN, name);
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByText(`${NO_RANGE_ORIGIN}/${name}`, { exact: true })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText(shardStatus);
+  await expect(datasetStatus(page)).toHaveText(shardStatus);
   await expect(page.getByText('Opened from cache')).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
@@ -156,11 +156,11 @@ test('a slow host shows moving progress, Cancel keeps the open dataset, and Open
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toHaveCount(0);
   await expect(page.getByText('was cancelled')).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText(sample);
+  await expect(datasetStatus(page)).toHaveText(sample);
 
   await heal(page, SLOW_ORIGIN);
   await page.getByRole('button', { name: 'Open again' }).click();
-  await expect(page.getByRole('status')).toHaveText(
+  await expect(datasetStatus(page)).toHaveText(
     await statusFor(names.map((n) => join(E2E_DATA_DIR, n))),
   );
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, nativeRowCount, formatCount } from './fixtures';
+import { test, expect, nativeRowCount, formatCount, datasetStatus } from './fixtures';
 import {
   CUTTING_ORIGIN,
   DATA_ORIGIN,
@@ -39,7 +39,7 @@ const statusFor = async (paths: string[]) =>
 async function openSample(page: Page) {
   await page.goto('/');
   const status = await statusFor(sampleShards());
-  await expect(page.getByRole('status')).toHaveText(status, FIRST_OPEN);
+  await expect(datasetStatus(page)).toHaveText(status, FIRST_OPEN);
   return status;
 }
 
@@ -58,7 +58,7 @@ test('local files open through the picker, with counts equal to native DuckDB', 
   guardedPage: page,
 }) => {
   await page.goto(`/?data=${encodeURIComponent(`${DATA_ORIGIN}/${e2eShardNames()[0]}`)}`);
-  await expect(page.getByRole('status')).toHaveText(
+  await expect(datasetStatus(page)).toHaveText(
     await statusFor(shardPaths().slice(0, 1)),
     FIRST_OPEN,
   );
@@ -74,7 +74,7 @@ test('local files open through the picker, with counts equal to native DuckDB', 
   await openButton.click();
   await dialog.getByLabel('Parquet files').setInputFiles(shardPaths());
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status')).toHaveText(await statusFor(shardPaths()));
+  await expect(datasetStatus(page)).toHaveText(await statusFor(shardPaths()));
   await expect(page.getByText('2 local files')).toBeVisible();
   // A link cannot carry local files: `data` goes, so the link no longer claims the URL dataset.
   expect(dataParams(page)).toEqual([]);
@@ -106,7 +106,7 @@ test('local files open by drag and drop; other files are refused by name', async
     { name: 'notes.txt', base64: Buffer.from('not parquet').toString('base64') },
   ]);
   await expect(page.getByRole('alert')).toHaveText(/notes\.txt is not a parquet file/);
-  await expect(page.getByRole('status')).toHaveText(sample);
+  await expect(datasetStatus(page)).toHaveText(sample);
   await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
 
   await dropFiles(
@@ -116,7 +116,7 @@ test('local files open by drag and drop; other files are refused by name', async
       base64: readFileSync(path).toString('base64'),
     })),
   );
-  await expect(page.getByRole('status')).toHaveText(await statusFor(shardPaths()));
+  await expect(datasetStatus(page)).toHaveText(await statusFor(shardPaths()));
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
@@ -125,10 +125,10 @@ test('URLs open through the dialog and the link reopens them', async ({ guardedP
   const urls = e2eShardNames().map((n) => `${DATA_ORIGIN}/${n}`);
   await openUrlsInDialog(page, urls);
   const status = await statusFor(shardPaths());
-  await expect(page.getByRole('status')).toHaveText(status);
+  await expect(datasetStatus(page)).toHaveText(status);
   expect(dataParams(page)).toEqual(urls);
   await page.reload();
-  await expect(page.getByRole('status')).toHaveText(status, FIRST_OPEN);
+  await expect(datasetStatus(page)).toHaveText(status, FIRST_OPEN);
 });
 
 // 404, 500, no Range, a cut connection and CORS: e2e/network-faults.spec.ts.
@@ -144,7 +144,7 @@ test('a host that wants a token names it, keeps the sample open, and Retry works
   );
   await expect(alert).toContainText(`${name}:`);
   await expect(alert).toContainText('Embedded sample is still open');
-  await expect(page.getByRole('status')).toHaveText(sample);
+  await expect(datasetStatus(page)).toHaveText(sample);
   expect(dataParams(page)).toEqual([]);
 
   let down = true;
@@ -154,10 +154,10 @@ test('a host that wants a token names it, keeps the sample open, and Retry works
   const urls = e2eShardNames().map((n) => `${DATA_ORIGIN}/${n}`);
   await openUrlsInDialog(page, urls);
   await expect(page.getByRole('alert')).toContainText('failed with HTTP 503');
-  await expect(page.getByRole('status')).toHaveText(sample);
+  await expect(datasetStatus(page)).toHaveText(sample);
   down = false;
   await page.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByRole('status')).toHaveText(await statusFor(shardPaths()));
+  await expect(datasetStatus(page)).toHaveText(await statusFor(shardPaths()));
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(dataParams(page)).toEqual(urls);
 });
@@ -191,7 +191,7 @@ test('hosts that want a token open with it; the token goes nowhere else, not eve
     [`${TOKEN_ORIGIN}/${names[0]}`, `${REDIRECT_ORIGIN}/${names[1]}`],
     E2E_TOKEN,
   );
-  await expect(page.getByRole('status')).toHaveText(await statusFor(shardPaths()));
+  await expect(datasetStatus(page)).toHaveText(await statusFor(shardPaths()));
   const sent = requests.filter((r) => r.authorization);
   expect(sent.map((r) => new URL(r.url).origin).sort()).toContain(TOKEN_ORIGIN);
   expect(sent.map((r) => new URL(r.url).origin)).toContain(REDIRECT_ORIGIN);

@@ -5,7 +5,7 @@ import {
   parseColor,
   relativeLuminance,
 } from '../src/features/theme/testing/contrast';
-import { test, expect } from './fixtures';
+import { test, expect, datasetStatus } from './fixtures';
 
 const themeSelect = (page: Page) => page.getByRole('combobox', { name: 'Theme' });
 const isDark = (page: Page) =>
@@ -25,7 +25,7 @@ test.beforeEach(() => test.slow());
 
 async function openApp(page: Page, path = '/') {
   await page.goto(path);
-  await expect(page.getByRole('status')).toHaveText(/conversations$/, { timeout: 150_000 });
+  await expect(datasetStatus(page)).toHaveText(/conversations$/, { timeout: 150_000 });
 }
 
 /**
@@ -75,7 +75,7 @@ async function expectReadable(page: Page) {
   const samples = [
     page.getByRole('heading', { name: 'Convoscope' }),
     page.getByText('Embedded sample', { exact: true }),
-    page.getByRole('status'),
+    datasetStatus(page),
     page.getByRole('columnheader').first(),
     page.getByRole('grid', { name: 'Conversations' }).getByRole('gridcell').nth(2),
     helpButton(page),

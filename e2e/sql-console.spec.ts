@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, formatCount, test } from './fixtures';
+import { expect, formatCount, test, datasetStatus } from './fixtures';
 import { nativeRows, sampleFiles } from './sample-native';
 
 // The sample loads in seconds, but slowly on a loaded CI machine.
@@ -54,7 +54,7 @@ test('an error points at its position, and writes never reach the app', async ({
   guardedPage: page,
 }) => {
   await openConsole(page);
-  const total = await page.getByRole('status').textContent();
+  const total = await datasetStatus(page).textContent();
   await editor(page).fill('SELECT turn,\n  nope FROM conversations');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const alert = page.getByRole('region', { name: 'SQL console' }).getByRole('alert');
@@ -78,7 +78,7 @@ test('an error points at its position, and writes never reach the app', async ({
   expect(`${formatCount(Number(n))} conversations`).toBe(total);
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
   await expect(page.getByRole('grid', { name: 'Conversations' })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText(total!);
+  await expect(datasetStatus(page)).toHaveText(total!);
 });
 
 test('a query from a link is shown, and runs only on a click', async ({ guardedPage: page }) => {
@@ -169,7 +169,7 @@ test("a query's conversation ids become a filter; from a link it waits for Apply
   )) as [{ matching: number; total: number }];
   const all = `${formatCount(total)} conversations`;
   const narrowed = `${formatCount(matching)} of ${formatCount(total)} conversations`;
-  const status = page.getByRole('status');
+  const status = datasetStatus(page);
   const chips = page.getByRole('region', { name: 'Current selection' });
 
   // A result without a text conversation_id column offers nothing to filter by.
