@@ -19,6 +19,17 @@ export interface SidecarManifest {
   /** SHA-256 over the shards' names, sizes and row counts: the dataset's identity. */
   id: string;
   createdAt: string;
+  /** The text index (src/db/text-index/format.ts), when `index` wrote one. */
+  textIndex?: TextIndexEntry;
+}
+
+/** The text index's files beside the manifest, and what it holds. */
+export interface TextIndexEntry {
+  format: number;
+  /** Conversations indexed: the table's rows. */
+  rows: number;
+  terms: number;
+  files: Record<'dir' | 'vocab' | 'postings', { file: string; bytes: number }>;
 }
 
 /** The manifest, or why it cannot be used. Anything a host returns is untrusted input. */
