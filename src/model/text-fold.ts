@@ -80,7 +80,6 @@ export function foldText(text: string): string {
   return text.toLowerCase().replace(fixAll, (c) => fix.get(c)!);
 }
 
-
 /** Every cased code point, for tests that prove the fold against the engine's `iu`. */
 export function casedCharacters(): readonly string[] {
   return foldTables().cased;

@@ -20,9 +20,14 @@ export function forEachTerm(folded: string, each: (term: string) => void): void 
   let m: RegExpExecArray | null;
   while ((m = WORD_RUN.exec(folded))) {
     const run = m[0];
-    if (SPACELESS.test(run)) splitRun(run, each);
+    if (hasSpaceless(run)) splitRun(run, each);
     else each(run);
   }
+}
+
+/** Whether `text` holds a character of a script written without spaces. */
+export function hasSpaceless(text: string): boolean {
+  return SPACELESS.test(text);
 }
 
 /** A word run's parts: where the script changes between spaceless and not. */

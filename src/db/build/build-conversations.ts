@@ -15,6 +15,7 @@ import { runLanes } from '../worker/lanes';
 import { RowGroupChunks } from './row-group-chunks';
 import type { ParquetPool } from '../worker/parquet-pool';
 import type { MetadataTask, ShardInfo, ShardRef } from '../worker/parquet-protocol';
+import type { ShardIdentity } from '../cache/table-cache-key';
 
 export interface BuildProgress {
   shardsDone: number;
@@ -40,6 +41,8 @@ export interface BuiltDataset {
   origin: TableOrigin;
   /** Something the user should know about how the table was made (e.g. a stale sidecar). */
   note?: string;
+  /** The shards' names, sizes and versions, when known: a text index must match them. */
+  identities?: readonly ShardIdentity[];
 }
 
 /** Filled by every way of making `conversations`, and swapped in only when complete. */

@@ -56,7 +56,10 @@ export async function openShards(
   const built: BuiltDataset = isBuilt(found)
     ? found
     : { ...(await buildConversations(state, shards, options)), note: found.note };
-  const opened: EngineDataset = Object.assign(built, { id: nextDatasetId++ });
+  const opened: EngineDataset = Object.assign(built, {
+    id: nextDatasetId++,
+    ...(ids && { identities: ids }),
+  });
   state.current = opened;
   // Fresh workers from here: the build's (or sidecar's) reads left memory in each (recycleIdle).
   pool.recycleIdle();

@@ -84,6 +84,7 @@ function textBatch(batch: RecordBatch, scope: SearchScope): TextBatch | null {
  * scope are decoded, one string at a time: no object per message, and a conversation stops at its
  * first match. With an anchor, only messages holding it are decoded. `firstRow` is the global `row`
  * of the batch's first row; `snippetLimit` caps the snippets made (they cost a second match).
+ * With `keep`, only the rows it accepts are tested (the text index's candidates).
  */
 export function scanSearchBatch(
   batch: RecordBatch,
@@ -91,12 +92,14 @@ export function scanSearchBatch(
   scope: SearchScope,
   firstRow: number,
   snippetLimit: number,
+  keep?: (row: number) => boolean,
 ): BatchHits {
   const hits: BatchHits = { rows: [], snippets: [] };
   const text = textBatch(batch, scope);
   if (!text) return hits;
   /** Whether message `m` of row `r` is in scope and matches; records the hit if so. */
   const test = (r: number, m: number): boolean => {
+    if (keep && !keep(firstRow + r)) return false;
     if (text.role && !roleIs(text.role, m, scope)) return false;
     if (!isValid(text.messages, m) || !isValid(text.content, m)) return false;
     const { textOffsets } = text;
@@ -110,15 +113,20 @@ export function scanSearchBatch(
     return true;
   };
   if (matcher.anchor) scanAnchored(text, batch.numRows, matcher.anchor, test);
-  else scanEvery(text, batch.numRows, test);
+  else scanEvery(text, batch.numRows, test, keep && ((r) => keep(firstRow + r)));
   return hits;
 }
 
 /** Tests every message of every conversation, in order, until each conversation's first match. */
-function scanEvery(text: TextBatch, rows: number, test: (r: number, m: number) => boolean) {
+function scanEvery(
+  text: TextBatch,
+  rows: number,
+  test: (r: number, m: number) => boolean,
+  keep?: (r: number) => boolean,
+) {
   const { list, listOffsets } = text;
   for (let r = 0; r < rows; r++) {
-    if (!isValid(list, r)) continue;
+    if (!isValid(list, r) || (keep && !keep(r))) continue;
     const end = listOffsets[r + 1]!;
     for (let m = listOffsets[r]!; m < end && !test(r, m); m++);
   }

@@ -3,6 +3,10 @@ import type { DuckDB } from '../engine/duckdb';
 import { ParquetPool } from '../worker/parquet-pool';
 import { runSearch, type SearchOptions, type SearchResult } from './search';
 import type { SearchSpec } from '../../model/search-spec';
+import { planIndexedSearch } from '../../model/text-query';
+import { currentHubAuth, withHubAuth } from '../net/hub-auth';
+import { httpReadRange, locateTextIndex } from '../text-index/locate';
+import { TextIndexReader } from '../text-index/text-index-reader';
 
 /**
  * An engine's searches: their own workers (cancelling one never touches a build or a read), ended
@@ -12,6 +16,7 @@ import type { SearchSpec } from '../../model/search-spec';
 export class SearchSession<D extends BuiltDataset> {
   private pool: ParquetPool | undefined;
   private prepared: D | undefined;
+  private index: { dataset: D; reader: Promise<TextIndexReader | null> } | undefined;
 
   constructor(
     private readonly reader: ParquetPool,
@@ -27,6 +32,7 @@ export class SearchSession<D extends BuiltDataset> {
    */
   prepare(): void {
     const dataset = this.dataset();
+    if (dataset) void this.textIndex(dataset).then((reader) => reader?.warm());
     if (!dataset || this.prepared === dataset || this.reader.started) return;
     this.prepared = dataset;
     const search = this.workers();
@@ -36,15 +42,56 @@ export class SearchSession<D extends BuiltDataset> {
         search.run({ type: 'inspect', shard }).catch(() => undefined);
   }
 
-  /** Scans the open dataset for `spec` (Engine.search), lending the page's reader meanwhile. */
-  run(spec: SearchSpec, options: SearchOptions = {}): Promise<SearchResult & { dataset: D }> {
+  /**
+   * Searches the open dataset for `spec` (Engine.search): with its text index when it has one
+   * that can narrow `spec`, else by scanning every row group, lending the page's reader meanwhile.
+   */
+  async run(spec: SearchSpec, options: SearchOptions = {}): Promise<SearchResult & { dataset: D }> {
     const dataset = this.dataset();
-    if (!dataset) return Promise.reject(new Error('no dataset is open'));
+    if (!dataset) throw new Error('no dataset is open');
+    const indexed = await this.narrow(dataset, spec);
+    options.signal?.throwIfAborted();
     const pool = this.workers();
-    return runSearch({ pool, duckdb: this.duckdb }, dataset, spec, {
+    const result = await runSearch({ pool, duckdb: this.duckdb }, dataset, spec, {
       ...options,
+      ...indexed,
       lend: this.reader,
-    }).then((result) => ({ ...result, dataset }));
+    });
+    return { ...result, dataset };
+  }
+
+  /** The index's candidates for `spec`, or why it was not used; nothing without an index. */
+  private async narrow(
+    dataset: D,
+    spec: SearchSpec,
+  ): Promise<Pick<SearchOptions, 'candidates' | 'withoutIndex'>> {
+    const reader = await this.textIndex(dataset);
+    if (!reader) return {};
+    const plan = planIndexedSearch(spec);
+    if (plan.use === 'scan') return { withoutIndex: plan.reason };
+    try {
+      const found = await reader.candidates(plan.conditions, spec.scope);
+      if (!found)
+        return {
+          withoutIndex: `“${spec.text}” begins too many different words to narrow the search`,
+        };
+      return { candidates: { rows: found.rows, exact: plan.exact && found.skipped.length === 0 } };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { withoutIndex: `the text index could not be read (${reason})` };
+    }
+  }
+
+  /** The dataset's text index, looked for once per dataset (beside URL shards only). */
+  private textIndex(dataset: D): Promise<TextIndexReader | null> {
+    if (this.index?.dataset !== dataset) {
+      const fetchFn = withHubAuth(fetch, currentHubAuth);
+      const reader = locateTextIndex(dataset.shards, dataset.identities, dataset.rows, fetchFn)
+        .then((files) => files && new TextIndexReader(files, httpReadRange(fetchFn)))
+        .catch(() => null);
+      this.index = { dataset, reader };
+    }
+    return this.index.reader;
   }
 
   /** Ends the search workers. */
@@ -52,6 +99,7 @@ export class SearchSession<D extends BuiltDataset> {
     this.pool?.reset(reason);
     this.pool = undefined;
     this.prepared = undefined;
+    this.index = undefined;
   }
 
   private workers(): ParquetPool {

@@ -18,6 +18,7 @@ import type { ParquetPool } from '../worker/parquet-pool';
 import type { SearchTask } from '../worker/parquet-protocol';
 import { runLanes, type Lanes } from '../worker/lanes';
 import { textLeaves, type SearchSnippet } from './search-scan';
+import type { RowSet } from '../text-index/row-set';
 
 export type { SearchSnippet };
 
@@ -31,6 +32,8 @@ export interface SearchProgress {
   bytesTotal: number;
   /** Conversations matched so far. */
   matches: number;
+  /** Why the dataset's text index could not narrow this search (it reads every row group). */
+  withoutIndex?: string;
 }
 
 export interface SearchOptions {
@@ -44,6 +47,12 @@ export interface SearchOptions {
    * first row group: a first search does not wait for new workers to start.
    */
   lend?: ParquetPool;
+  /**
+   * The text index's answer: only these rows are read and tested, and when `exact` they are the
+   * matches (only the first row groups are read, for snippets).
+   */
+  candidates?: { rows: RowSet; exact: boolean };
+  withoutIndex?: string;
 }
 
 export interface SearchResult {
@@ -51,6 +60,7 @@ export interface SearchResult {
   id: number;
   matches: number;
   milliseconds: number;
+  withoutIndex?: string;
 }
 
 let nextSearchId = 1;
@@ -76,19 +86,21 @@ export async function runSearch(
   spec: SearchSpec,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
-  const { signal, onProgress, onHits, snippetLimit = 20, lend } = options;
+  const { signal, onProgress, onHits, snippetLimit = 20, lend, candidates, withoutIndex } = options;
   const built = searchPattern(spec);
   if ('error' in built) throw new Error(built.error);
   const started = performance.now();
-  const tasks = planSearch(dataset, spec, snippetLimit);
+  const tasks = planSearch(dataset, spec, snippetLimit, candidates);
+  const exact = candidates?.exact ? candidates.rows.rows() : undefined;
   const progress: SearchProgress = {
     rowGroupsDone: 0,
     rowGroupsTotal: tasks.length,
     rowsDone: 0,
-    rowsTotal: dataset.rows,
+    rowsTotal: candidates ? tasks.reduce((sum, t) => sum + t.rows, 0) : dataset.rows,
     bytesDone: 0,
     bytesTotal: tasks.reduce((sum, t) => sum + t.bytes, 0),
-    matches: 0,
+    matches: exact?.length ?? 0,
+    withoutIndex,
   };
   // An abort rejects at once, whatever the lanes wait for: the pool's reads end with its reset, a
   // lent worker's read (one row group) is left to finish, and its result dropped.
@@ -106,6 +118,10 @@ export async function runSearch(
   try {
     signal?.throwIfAborted();
     onProgress?.({ ...progress });
+    if (exact) {
+      if (exact.length >= FIRST_PAGE) measureFirstHits(started);
+      found.push(exact);
+    }
     let poolAnswered = false;
     let firstAnswer: () => void = () => undefined;
     const answered = new Promise<void>((resolve) => (firstAnswer = resolve));
@@ -113,18 +129,15 @@ export async function runSearch(
       const result = await from.run({ type: 'search', task }).finally(firstAnswer);
       if (from === pool) poolAnswered = true;
       signal?.throwIfAborted();
-      found.push(result.rows);
       progress.rowGroupsDone++;
       progress.rowsDone += result.scanned;
       progress.bytesDone += bytes;
-      const before = progress.matches;
-      progress.matches += result.rows.length;
-      if (before < FIRST_PAGE && progress.matches >= FIRST_PAGE)
-        performance.measure(FIRST_HITS_MEASURE, {
-          start: started,
-          end: performance.now(),
-          detail: { hits: FIRST_PAGE },
-        });
+      if (!exact) {
+        found.push(result.rows);
+        const before = progress.matches;
+        progress.matches += result.rows.length;
+        if (before < FIRST_PAGE && progress.matches >= FIRST_PAGE) measureFirstHits(started);
+      }
       const snippets = result.snippets.slice(0, snippetLimit - snippetsSent);
       snippetsSent += snippets.length;
       if (snippets.length > 0) onHits?.(snippets);
@@ -152,7 +165,12 @@ export async function runSearch(
       end: performance.now(),
       detail: { matches: progress.matches, rows: progress.rowsDone, bytes: progress.bytesDone },
     });
-    return { id, matches: progress.matches, milliseconds: performance.now() - started };
+    return {
+      id,
+      matches: progress.matches,
+      milliseconds: performance.now() - started,
+      withoutIndex,
+    };
   } catch (error) {
     // An abort has already reset the pool; a failed read stops the reads still in flight.
     if (!signal?.aborted) pool.reset(error);
@@ -162,17 +180,41 @@ export async function runSearch(
   }
 }
 
-function planSearch(dataset: BuiltDataset, spec: SearchSpec, snippetLimit: number) {
-  const tasks: { task: SearchTask; bytes: number }[] = [];
+function measureFirstHits(started: number): void {
+  performance.measure(FIRST_HITS_MEASURE, {
+    start: started,
+    end: performance.now(),
+    detail: { hits: FIRST_PAGE },
+  });
+}
+
+/**
+ * A read per row group; with the index's candidates, only of the groups holding some, and when
+ * they are exact only of the first groups that give `snippetLimit` snippets.
+ */
+function planSearch(
+  dataset: BuiltDataset,
+  spec: SearchSpec,
+  snippetLimit: number,
+  candidates: SearchOptions['candidates'],
+) {
+  const tasks: { task: SearchTask; bytes: number; rows: number }[] = [];
   let firstRow = 0;
+  let snippets = 0;
   dataset.infos.forEach((info, shardIndex) => {
     const leaves = textLeaves(info.columns.conversationLeaves, spec.scope);
     info.rowGroups.forEach((group, rowGroup) => {
-      if (group.rows > 0) {
+      const only = candidates?.rows.rows(firstRow, firstRow + group.rows);
+      const wanted = only
+        ? only.length > 0 && !(candidates!.exact && snippets >= snippetLimit)
+        : true;
+      if (group.rows > 0 && wanted) {
         const shard = dataset.shards[shardIndex]!;
+        snippets += only?.length ?? 0;
         tasks.push({
-          task: { shard, rowGroup, firstRow, leaves, spec, snippetLimit },
+          task: { shard, rowGroup, firstRow, leaves, spec, snippetLimit, ...(only && { only }) },
           bytes: group.textBytes,
+          rows: group.rows,
         });
       }
       firstRow += group.rows;

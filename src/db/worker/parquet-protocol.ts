@@ -44,6 +44,8 @@ export interface SearchTask {
   spec: SearchSpec;
   /** Snippets to make at most (the hits list shows the first few). */
   snippetLimit: number;
+  /** The only global rows to test (the text index's candidates), ascending; else every row. */
+  only?: number[];
 }
 
 export interface MessageRecord {

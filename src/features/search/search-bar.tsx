@@ -58,7 +58,13 @@ export function SearchBar({ datasetId }: { datasetId: number }) {
         <SearchOutcome kind="cancelled" text={run.spec.text} kept={filters.search?.text} />
       )}
       {run?.status === 'failed' && <SearchOutcome kind="failed" error={run.error ?? 'unknown'} />}
-      {!run && completed && <SearchOutcome kind="done" matches={completed.matches} />}
+      {!run && completed && (
+        <SearchOutcome
+          kind="done"
+          matches={completed.matches}
+          withoutIndex={completed.withoutIndex}
+        />
+      )}
       {(run?.status === 'running' || (!run && completed)) && (
         <SearchHits
           datasetId={datasetId}

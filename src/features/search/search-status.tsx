@@ -20,6 +20,7 @@ export function SearchRunning(props: { progress: SearchProgress | null; onCancel
             ? `${plural(progress.matches)} found so far · ${formatCount(progress.rowsDone)} of ${formatCount(progress.rowsTotal)} read (${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)})`
             : 'Starting the search…'}
         </p>
+        {progress?.withoutIndex && <WithoutIndex reason={progress.withoutIndex} />}
       </div>
       <button
         type="button"
@@ -35,7 +36,7 @@ export function SearchRunning(props: { progress: SearchProgress | null; onCancel
 /** The outcome of the search the URL names, or of the last one that did not complete. */
 export function SearchOutcome(
   props:
-    | { kind: 'done'; matches: number }
+    | { kind: 'done'; matches: number; withoutIndex?: string }
     | { kind: 'cancelled'; text: string; kept: string | undefined }
     | { kind: 'failed'; error: string },
 ) {
@@ -55,10 +56,22 @@ export function SearchOutcome(
       </p>
     );
   return (
-    <p aria-live="polite" className="text-sm text-slate-700">
-      {props.matches === 0
-        ? 'No conversation matches.'
-        : `${plural(props.matches)} ${props.matches === 1 ? 'matches' : 'match'}.`}
+    <div>
+      <p aria-live="polite" className="text-sm text-slate-700">
+        {props.matches === 0
+          ? 'No conversation matches.'
+          : `${plural(props.matches)} ${props.matches === 1 ? 'matches' : 'match'}.`}
+      </p>
+      {props.withoutIndex && <WithoutIndex reason={props.withoutIndex} searched />}
+    </div>
+  );
+}
+
+/** The dataset has a text index, but this search read all the text: say why. */
+function WithoutIndex({ reason, searched = false }: { reason: string; searched?: boolean }) {
+  return (
+    <p className="text-xs text-slate-700">
+      {searched ? 'Searched' : 'Searching'} without the index: {reason}.
     </p>
   );
 }

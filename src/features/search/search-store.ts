@@ -19,6 +19,8 @@ export interface CompletedSearch {
   dataset: OpenDataset;
   matches: number;
   snippets: SearchSnippet[];
+  /** Why the dataset's text index did not narrow it, when it has one. */
+  withoutIndex?: string;
 }
 
 /** The scan in progress, or the last one that did not complete (cancelled or failed). */
@@ -131,6 +133,7 @@ export class SearchStore {
             dataset: result.dataset,
             matches: result.matches,
             snippets: this.snapshot.run?.snippets ?? [],
+            ...(result.withoutIndex && { withoutIndex: result.withoutIndex }),
           };
           const kept = [...this.snapshot.completed.filter((c) => c.key !== key), done];
           for (const old of kept.splice(0, Math.max(0, kept.length - KEPT_SEARCHES)))

@@ -14,12 +14,14 @@ export async function search(task: SearchTask): Promise<WorkerResults['search']>
     lastMatcher = { key, matcher: built };
   }
   const { matcher } = lastMatcher;
+  const only = task.only && new Set(task.only);
+  const keep = only && ((row: number) => only.has(row));
   return withRowGroup(task.shard, task.rowGroup, task.leaves, (input) => {
     const result: WorkerResults['search'] = { rows: [], snippets: [], scanned: input.numRows };
     let firstRow = task.firstRow;
     for (const batch of input.batches) {
       const limit = task.snippetLimit - result.snippets.length;
-      const hits = scanSearchBatch(batch, matcher, task.spec.scope, firstRow, limit);
+      const hits = scanSearchBatch(batch, matcher, task.spec.scope, firstRow, limit, keep);
       for (const row of hits.rows) result.rows.push(row);
       result.snippets.push(...hits.snippets);
       firstRow += batch.numRows;

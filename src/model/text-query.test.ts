@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { planIndexedSearch } from './text-query';
+import { forEachTerm, JOINED } from './text-tokens';
+import { foldText } from './text-fold';
+
+const plan = (text: string, options: { regex?: boolean; wholeWord?: boolean } = {}) =>
+  planIndexedSearch({ text, regex: options.regex ?? false, wholeWord: options.wholeWord ?? false });
+const terms = (text: string) => {
+  const out: string[] = [];
+  forEachTerm(foldText(text), (t) => out.push(t));
+  return out;
+};
+
+describe('forEachTerm', () => {
+  it('gives words, bigrams of spaceless scripts, and marks parts joined to them', () => {
+    expect(terms('Hello, WORLD_1 — привет! x2')).toEqual(['hello', 'world_1', 'привет', 'x2']);
+    expect(terms('我们学习 中 한국어')).toEqual(['我们', '们学', '学习', '中', '한국', '국어']);
+    expect(terms('act学习ok')).toEqual([`act${JOINED}`, '学习', `ok${JOINED}`]);
+    expect(terms('e\u0301t\u00e9')).toEqual(['e\u0301té']);
+  });
+});
+
+describe('planIndexedSearch', () => {
+  it('answers a whole word that is the whole query from its list alone', () => {
+    expect(plan('Python', { wholeWord: true })).toEqual({
+      use: 'index',
+      conditions: [{ kind: 'term', term: 'python' }],
+      exact: true,
+    });
+  });
+
+  it('narrows phrases by their bounded words, prefixes and bigrams, and verifies', () => {
+    expect(plan('of course')).toEqual({
+      use: 'index',
+      conditions: [{ kind: 'prefix', prefix: 'course' }],
+      exact: false,
+    });
+    expect(plan('the cover letter', { wholeWord: true })).toMatchObject({
+      conditions: [
+        { kind: 'term', term: 'the' },
+        { kind: 'term', term: 'cover' },
+        { kind: 'term', term: 'letter' },
+      ],
+      exact: false,
+    });
+    expect(plan(' SQL window')).toMatchObject({
+      conditions: [
+        { kind: 'term', term: 'sql' },
+        { kind: 'prefix', prefix: 'window' },
+      ],
+    });
+    expect(plan('人工智能')).toMatchObject({
+      conditions: ['人工', '工智', '智能'].map((term) => ({ kind: 'term', term })),
+      exact: false,
+    });
+    expect(plan('x act学 y')).toMatchObject({
+      conditions: [
+        { kind: 'term', term: `act${JOINED}` },
+        { kind: 'term', term: '学' },
+        { kind: 'prefix', prefix: 'y' },
+      ],
+    });
+    expect(plan('学习', { wholeWord: true })).toMatchObject({ exact: false });
+  });
+
+  it('falls back to the scan, saying why, where the index cannot narrow', () => {
+    expect(plan('ing')).toMatchObject({ use: 'scan', reason: expect.stringContaining('inside') });
+    expect(plan('学')).toMatchObject({ use: 'scan' });
+    expect(plan('e.g.')).toMatchObject({ use: 'index' });
+    expect(plan('...')).toMatchObject({ use: 'scan', reason: expect.stringContaining('no letters') });
+    expect(plan('python', { regex: true })).toMatchObject({
+      use: 'scan',
+      reason: expect.stringContaining('regular expressions'),
+    });
+  });
+});
