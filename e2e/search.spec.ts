@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from '@playwright/test';
-import { quoteString } from '../src/sql/quote';
 import {
   test,
   expect as baseExpect,
@@ -10,6 +8,7 @@ import {
   datasetStatus as status,
 } from './fixtures';
 import { DATA_ORIGIN } from './ports';
+import { nativeSearchCount as nativeSearch, wholeWordRe2 } from './native-search';
 import { E2E_DATA_DIR, e2eShardNames } from './test-data';
 
 test.use({ allowedOrigins: [DATA_ORIGIN] });
@@ -24,27 +23,8 @@ const dataUrl = () =>
     .map((n) => `data=${encodeURIComponent(`${DATA_ORIGIN}/${n}`)}`)
     .join('&')}`;
 
-/**
- * Native DuckDB's count of conversations with a message matching an RE2 pattern (in `role`'s
- * messages only, when given), of `model` only, when given.
- */
-async function nativeSearchCount(
-  re2: string,
-  role?: 'user' | 'assistant',
-  model?: string,
-): Promise<number> {
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
-  const files = `[${shardPaths().map(quoteString).join(', ')}]`;
-  const roleCondition = role ? ` AND m.role = ${quoteString(role)}` : '';
-  const modelCondition = model ? ` AND model = ${quoteString(model)}` : '';
-  const reader = await conn.runAndReadAll(
-    `SELECT count(*)::INTEGER AS n FROM read_parquet(${files})
-     WHERE len(list_filter(conversation, m -> regexp_matches(m.content, ${quoteString(re2)})${roleCondition})) > 0${modelCondition}`,
-  );
-  conn.closeSync();
-  return Number(reader.getRowObjects()[0]!.n);
-}
+const nativeSearchCount = (re2: string, role?: 'user' | 'assistant', model?: string) =>
+  nativeSearch(shardPaths(), re2, role, model);
 
 /** Holds every request to the data host until released: the scan then stays on screen. */
 async function holdData(page: Page) {
@@ -61,8 +41,7 @@ async function holdData(page: Page) {
   };
 }
 
-/** "marathon" as a whole word, in RE2 (as the app's whole-word search means it). */
-const MARATHON_WORD = '(?i)(^|[^\\pL\\pN\\pM_])marathon([^\\pL\\pN\\pM_]|$)';
+const MARATHON_WORD = wholeWordRe2('marathon');
 
 const searchbox = (page: Page) => page.getByRole('searchbox', { name: 'Search conversations' });
 const searching = (page: Page) => page.getByRole('progressbar', { name: 'Searching' });

@@ -63,11 +63,23 @@ describe('planIndexedSearch', () => {
     expect(plan('学习', { wholeWord: true })).toMatchObject({ exact: false });
   });
 
+  it('looks for a piece of a word in every term, and answers from them when it is the query', () => {
+    const piece = (p: string) => ({ conditions: [{ kind: 'contains', piece: p }] });
+    expect(plan('ING')).toEqual({ use: 'index', ...piece('ing'), exact: true });
+    expect(plan('学')).toEqual({ use: 'index', ...piece('学'), exact: true });
+    expect(plan('学习')).toMatchObject({ conditions: [{ kind: 'term', term: '学习' }], exact: true });
+    expect(plan('学习中')).toMatchObject({ exact: false });
+    expect(plan('ing.')).toMatchObject({ ...piece('ing'), exact: false });
+    // A piece only when nothing narrower is known: `of` may end any word here, `course` begins one.
+    expect(plan('of course')).toMatchObject({ conditions: [{ kind: 'prefix', prefix: 'course' }] });
+  });
+
   it('falls back to the scan, saying why, where the index cannot narrow', () => {
-    expect(plan('ing')).toMatchObject({ use: 'scan', reason: expect.stringContaining('inside') });
-    expect(plan('学')).toMatchObject({ use: 'scan' });
     expect(plan('e.g.')).toMatchObject({ use: 'index' });
-    expect(plan('...')).toMatchObject({ use: 'scan', reason: expect.stringContaining('no letters') });
+    expect(plan('...')).toMatchObject({
+      use: 'scan',
+      reason: expect.stringContaining('no letters'),
+    });
     expect(plan('python', { regex: true })).toMatchObject({
       use: 'scan',
       reason: expect.stringContaining('regular expressions'),

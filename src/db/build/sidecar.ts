@@ -29,7 +29,7 @@ export interface TextIndexEntry {
   /** Conversations indexed: the table's rows. */
   rows: number;
   terms: number;
-  files: Record<'dir' | 'vocab' | 'postings', { file: string; bytes: number }>;
+  files: Record<'dir' | 'vocab' | 'postings' | 'words', { file: string; bytes: number }>;
 }
 
 /** The manifest, or why it cannot be used. Anything a host returns is untrusted input. */

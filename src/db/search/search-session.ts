@@ -73,7 +73,7 @@ export class SearchSession<D extends BuiltDataset> {
       const found = await reader.candidates(plan.conditions, spec.scope);
       if (!found)
         return {
-          withoutIndex: `“${spec.text}” begins too many different words to narrow the search`,
+          withoutIndex: `“${spec.text}” matches too many different words for the index to narrow the search`,
         };
       return { candidates: { rows: found.rows, exact: plan.exact && found.skipped.length === 0 } };
     } catch (error) {

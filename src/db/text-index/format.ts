@@ -10,6 +10,9 @@
  *   with the previous term, the rest as UTF-8, and the bytes of its lists in `postings`.
  * - `dir`: per block its first term and the bytes of the block in `vocab` and in `postings`. Read
  *   whole, once: a term then costs one small read of `vocab` and one of `postings`.
+ * - `words`: every term again, gzipped, for finding the terms that contain a piece of a word
+ *   (`ing`, `学`): the terms joined by newlines, then each term's bytes in `postings`. Read whole,
+ *   once, by the first search that needs it.
  */
 
 export const TEXT_INDEX_FORMAT = 1;
@@ -18,6 +21,7 @@ export const TEXT_INDEX_FILES = {
   dir: 'text.convoscope-dir',
   vocab: 'text.convoscope-vocab',
   postings: 'text.convoscope-postings',
+  words: 'text.convoscope-words.gz',
 } as const;
 export const BLOCK_TERMS = 64;
 /** The roles a term's lists are kept for, in file order. */
@@ -232,4 +236,49 @@ export function readDir(data: Uint8Array): TextIndexDir {
     dir.postingsOffsets.push(dir.postingsOffsets[i]! + input.varint());
   }
   return dir;
+}
+
+/**
+ * The `words` file before gzip: the term count, the block size, the byte length of the joined
+ * terms, the terms joined by `\n` as UTF-8, then each term's list bytes.
+ */
+export function writeWords(
+  out: ByteWriter,
+  joined: Uint8Array,
+  listBytes: ArrayLike<number>,
+  blockTerms = BLOCK_TERMS,
+): void {
+  out.varint(listBytes.length);
+  out.varint(blockTerms);
+  out.varint(joined.length);
+  out.bytes(joined);
+  for (let i = 0; i < listBytes.length; i++) out.varint(listBytes[i]!);
+}
+
+export interface WordList {
+  blockTerms: number;
+  /** The terms joined by `\n`, as UTF-8. */
+  joined: Uint8Array;
+  /** Where each term starts in `joined`. */
+  starts: Int32Array;
+  /** Each term's bytes in `postings`. */
+  listBytes: Uint32Array;
+}
+
+export function readWords(data: Uint8Array): WordList {
+  const input = new ByteReader(data);
+  const count = input.varint();
+  const blockTerms = input.varint();
+  const joined = input.bytes(input.varint());
+  const listBytes = new Uint32Array(count);
+  for (let i = 0; i < count; i++) listBytes[i] = input.varint();
+  const starts = new Int32Array(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    starts[i] = at;
+    const newline = joined.indexOf(0x0a, at);
+    at = newline < 0 ? joined.length : newline + 1;
+  }
+  if (at !== joined.length) throw new Error('the text index’s word list does not match its count');
+  return { blockTerms, joined, starts, listBytes };
 }

@@ -36,7 +36,7 @@ function corpus(n: number): Message[][] {
 }
 
 const conversations = corpus(700);
-const index = memoryIndex(conversations, 8);
+const index = await memoryIndex(conversations, 8);
 const reader = new TextIndexReader(index.files, index.read);
 
 function inScope(role: string | null, scope: SearchScope) {
@@ -159,5 +159,36 @@ describe('indexed search', () => {
     const found = await fresh.candidates([{ kind: 'term', term: 'xylophonequartz' }], 'all');
     expect(found!.rows.count()).toBe(0);
     expect(index.requests.map((r) => r.url)).toEqual(['vocab']);
+  });
+});
+
+describe('a piece of a word', () => {
+  it('reads the word list once, then the lists of the terms holding it in merged ranges', async () => {
+    const fresh = new TextIndexReader(index.files, index.read);
+    index.requests.length = 0;
+    const found = await fresh.candidates([{ kind: 'contains', piece: 'ytho' }], 'assistant');
+    expect(found!.rows.rows()).toEqual(
+      scan({ text: 'ytho', regex: false, wholeWord: false, scope: 'assistant' }),
+    );
+    await fresh.candidates([{ kind: 'contains', piece: 'ing' }], 'all');
+    const urls = index.requests.map((r) => r.url);
+    expect(urls.filter((u) => u === 'words')).toHaveLength(1);
+    expect(urls.filter((u) => u === 'postings').length).toBeLessThanOrEqual(4);
+  });
+
+  it('is left out when its lists would pass the limit', async () => {
+    const small = new TextIndexReader(index.files, index.read, 2_000);
+    expect(await small.candidates([{ kind: 'contains', piece: 'e' }], 'all')).toBeNull();
+    const narrowed = await small.candidates(
+      [
+        { kind: 'contains', piece: 'e' },
+        { kind: 'term', term: 'troglepi' },
+      ],
+      'all',
+    );
+    expect(narrowed!.skipped).toEqual([{ kind: 'contains', piece: 'e' }]);
+    expect(narrowed!.rows.rows()).toEqual(
+      scan({ text: 'troglepi', regex: false, wholeWord: true, scope: 'all' }),
+    );
   });
 });

@@ -34,22 +34,19 @@ export async function locateTextIndex(
   if ('problem' in manifest || sidecarMismatch(manifest, identities)) return null;
   const entry = manifest.textIndex;
   if (!validEntry(entry) || entry.rows !== rows || manifest.table.rows !== rows) return null;
-  const url = (file: string) => new URL(file, manifestUrl).href;
-  return {
-    entry,
-    urls: {
-      dir: url(entry.files.dir.file),
-      vocab: url(entry.files.vocab.file),
-      postings: url(entry.files.postings.file),
-    },
-  };
+  const url = (key: FileKey) => new URL(entry.files[key].file, manifestUrl).href;
+  const urls = Object.fromEntries(FILE_KEYS.map((key) => [key, url(key)]));
+  return { entry, urls: urls as TextIndexFiles['urls'] };
 }
+
+const FILE_KEYS = ['dir', 'vocab', 'postings', 'words'] as const;
+type FileKey = (typeof FILE_KEYS)[number];
 
 /** The entry is untrusted input: its files must sit beside the manifest. */
 function validEntry(entry: TextIndexEntry | undefined): entry is TextIndexEntry {
   if (!entry || entry.format !== TEXT_INDEX_FORMAT || !Number.isSafeInteger(entry.rows))
     return false;
-  return (['dir', 'vocab', 'postings'] as const).every((k) => {
+  return FILE_KEYS.every((k) => {
     const f = entry.files?.[k];
     return typeof f?.file === 'string' && /^[\w.-]+$/.test(f.file) && Number.isSafeInteger(f.bytes);
   });

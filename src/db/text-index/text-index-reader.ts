@@ -7,20 +7,28 @@ import {
   readDir,
   readList,
   readVocabBlock,
+  readWords,
   type TextIndexDir,
+  type WordList,
 } from './format';
 import { RowSet } from './row-set';
+import { byteCounts, listSpans, mergeSpans, termsContaining } from './word-scan';
 
 /** Reads `[start, end)` of a file; the reader never asks for a whole `vocab` or `postings`. */
 export type ReadRange = (url: string, start: number, end: number) => Promise<Uint8Array>;
 
 export interface TextIndexFiles {
   entry: TextIndexEntry;
-  urls: Record<'dir' | 'vocab' | 'postings', string>;
+  urls: Record<'dir' | 'vocab' | 'postings' | 'words', string>;
 }
 
-/** Past this many bytes of lists, a prefix (`a…`) is left out: it would narrow little. */
-export const PREFIX_BYTES_LIMIT = 8 << 20;
+/** Past this many bytes of lists, a prefix or piece (`a…`, `e`) is left out: it narrows little. */
+export const LISTS_BYTES_LIMIT = 8 << 20;
+/** Lists of a piece's terms closer than this are read as one range. */
+const MERGE_GAP = 64 << 10;
+/** Ranges of a piece's lists in flight at once. */
+const PARALLEL_READS = 6;
+const ORDER = { term: 0, prefix: 1, contains: 2 } as const;
 
 export interface Candidates {
   rows: RowSet;
@@ -36,10 +44,12 @@ export interface Candidates {
  */
 export class TextIndexReader {
   private dir: Promise<TextIndexDir> | undefined;
+  private words: Promise<{ list: WordList; counts: Uint32Array }> | undefined;
 
   constructor(
     readonly files: TextIndexFiles,
     private readonly read: ReadRange,
+    private readonly listsBytesLimit = LISTS_BYTES_LIMIT,
   ) {}
 
   /** Reads the dir ahead (at the user's intent to search); a failure is the search's to report. */
@@ -64,9 +74,7 @@ export class TextIndexReader {
     let bytes = 0;
     const skipped: IndexCondition[] = [];
     // Terms first: they are one list each, and an empty one ends the search.
-    const ordered = [...conditions].sort((a, b) =>
-      a.kind === b.kind ? 0 : a.kind === 'term' ? -1 : 1,
-    );
+    const ordered = [...conditions].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
     for (const condition of ordered) {
       const found = await this.condition(dir, condition, scope);
       if (!found) {
@@ -98,11 +106,22 @@ export class TextIndexReader {
     condition: IndexCondition,
     scope: SearchScope,
   ): Promise<{ rows: RowSet; bytes: number } | null> {
+    const rows = new RowSet(this.files.entry.rows);
+    const roles = LIST_ROLES.map((role) => scope === 'all' || role === scope);
+    /** Adds the rows of consecutive terms' lists (each three lists, one per role). */
+    const addLists = (lists: ByteReader) => {
+      while (!lists.done)
+        for (const wanted of roles) readList(lists, wanted ? (row) => rows.add(row) : () => {});
+    };
+    if (condition.kind === 'contains') {
+      const bytes = await this.containing(dir, condition.piece, addLists);
+      return bytes === null ? null : { rows, bytes };
+    }
     const from = condition.kind === 'term' ? condition.term : condition.prefix;
     const matches = (term: string) =>
       condition.kind === 'term' ? term === from : term.startsWith(from);
     // The blocks that may hold it: from the last one starting at or before it, while they start
-    // before anything past it.
+    // with it.
     const first = Math.max(0, upperBound(dir.firstTerms, from) - 1);
     let last = first;
     while (last + 1 < dir.firstTerms.length && matches(dir.firstTerms[last + 1]!)) last++;
@@ -124,14 +143,55 @@ export class TextIndexReader {
         end = dir.postingsOffsets[b]! + block.offsets[i + 1]!;
       });
     }
-    const rows = new RowSet(this.files.entry.rows);
     if (start < 0) return { rows, bytes: vocab.length };
-    if (condition.kind === 'prefix' && end - start > PREFIX_BYTES_LIMIT) return null;
-    const lists = new ByteReader(await this.read(this.files.urls.postings, start, end));
-    const roles = LIST_ROLES.map((role) => scope === 'all' || role === scope);
-    while (!lists.done)
-      for (const wanted of roles) readList(lists, wanted ? (row) => rows.add(row) : () => {});
+    if (end - start > this.listsBytesLimit) return null;
+    addLists(new ByteReader(await this.read(this.files.urls.postings, start, end)));
     return { rows, bytes: vocab.length + end - start };
+  }
+
+  /**
+   * Feeds the lists of every term holding `piece` to `add`, read in merged ranges; the bytes
+   * read, or null when they would pass the limit.
+   */
+  private async containing(
+    dir: TextIndexDir,
+    piece: string,
+    add: (lists: ByteReader) => void,
+  ): Promise<number | null> {
+    const { list, counts } = await (this.words ??= this.readWords());
+    const spans = listSpans(list, dir, termsContaining(list, piece, counts));
+    const total = spans.reduce((sum, [start, end]) => sum + end - start, 0);
+    if (total > this.listsBytesLimit) return null;
+    const ranges = mergeSpans(spans, MERGE_GAP);
+    const read: Uint8Array[] = new Array<Uint8Array>(ranges.length);
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < ranges.length; i = next++)
+        read[i] = await this.read(this.files.urls.postings, ranges[i]![0], ranges[i]![1]);
+    };
+    await Promise.all(Array.from({ length: PARALLEL_READS }, lane));
+    let r = 0;
+    for (const [start, end] of spans) {
+      while (ranges[r]![1] < end) r++;
+      const from = start - ranges[r]![0];
+      add(new ByteReader(read[r]!.subarray(from, from + end - start)));
+    }
+    return ranges.reduce((sum, [start, end]) => sum + end - start, 0);
+  }
+
+  private async readWords(): Promise<{ list: WordList; counts: Uint32Array }> {
+    try {
+      const { bytes } = this.files.entry.files.words;
+      const gzipped = await this.read(this.files.urls.words, 0, bytes);
+      const stream = new Blob([gzipped as Uint8Array<ArrayBuffer>])
+        .stream()
+        .pipeThrough(new DecompressionStream('gzip'));
+      const list = readWords(new Uint8Array(await new Response(stream).arrayBuffer()));
+      return { list, counts: byteCounts(list.joined) };
+    } catch (error) {
+      this.words = undefined; // tried again by the next search
+      throw error;
+    }
   }
 }
 

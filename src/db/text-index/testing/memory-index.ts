@@ -10,6 +10,7 @@ import {
   writeDir,
   writeList,
   writeVocabBlock,
+  writeWords,
 } from '../format';
 import type { ReadRange, TextIndexFiles } from '../text-index-reader';
 
@@ -17,9 +18,9 @@ export type Message = { role: string | null; content: string | null };
 
 /**
  * A text index of `conversations` (row = index) built in memory the simple way, with a ReadRange
- * over it that counts requests: for tests of the reader and the search's use of it.
+ * over it that records requests: for tests of the reader and the search's use of it.
  */
-export function memoryIndex(conversations: readonly Message[][], blockTerms = BLOCK_TERMS) {
+export async function memoryIndex(conversations: readonly Message[][], blockTerms = BLOCK_TERMS) {
   const lists = new Map<string, Set<number>[]>();
   conversations.forEach((messages, row) => {
     for (const { role, content } of messages) {
@@ -36,6 +37,7 @@ export function memoryIndex(conversations: readonly Message[][], blockTerms = BL
   const postings = new ByteWriter();
   const vocab = new ByteWriter();
   const dir = { firstTerms: [] as string[], vocabOffsets: [0], postingsOffsets: [0] };
+  const listBytes: number[] = [];
   for (let b = 0; b < terms.length; b += blockTerms) {
     const block = terms.slice(b, b + blockTerms);
     const sizes = block.map((term) => {
@@ -47,6 +49,7 @@ export function memoryIndex(conversations: readonly Message[][], blockTerms = BL
         );
       return postings.length - before;
     });
+    listBytes.push(...sizes);
     writeVocabBlock(vocab, block, sizes);
     dir.firstTerms.push(block[0]!);
     dir.vocabOffsets.push(vocab.length);
@@ -54,25 +57,31 @@ export function memoryIndex(conversations: readonly Message[][], blockTerms = BL
   }
   const dirBytes = new ByteWriter();
   writeDir(dirBytes, dir);
+  const words = new ByteWriter();
+  writeWords(words, new TextEncoder().encode(terms.join('\n')), listBytes, blockTerms);
   const data = {
     dir: dirBytes.view().slice(),
     vocab: vocab.view().slice(),
     postings: postings.view().slice(),
+    words: await gzip(words.view()),
   };
+  const file = (key: keyof typeof data) => ({
+    file: TEXT_INDEX_FILES[key],
+    bytes: data[key].length,
+  });
   const entry: TextIndexEntry = {
     format: TEXT_INDEX_FORMAT,
     rows: conversations.length,
     terms: terms.length,
     files: {
-      dir: { file: TEXT_INDEX_FILES.dir, bytes: data.dir.length },
-      vocab: { file: TEXT_INDEX_FILES.vocab, bytes: data.vocab.length },
-      postings: { file: TEXT_INDEX_FILES.postings, bytes: data.postings.length },
+      dir: file('dir'),
+      vocab: file('vocab'),
+      postings: file('postings'),
+      words: file('words'),
     },
   };
-  const files: TextIndexFiles = {
-    entry,
-    urls: { dir: 'dir', vocab: 'vocab', postings: 'postings' },
-  };
+  const urls = { dir: 'dir', vocab: 'vocab', postings: 'postings', words: 'words' };
+  const files: TextIndexFiles = { entry, urls };
   const requests: { url: string; start: number; end: number }[] = [];
   const read: ReadRange = (url, start, end) => {
     requests.push({ url, start, end });
@@ -81,4 +90,9 @@ export function memoryIndex(conversations: readonly Message[][], blockTerms = BL
     return Promise.resolve(bytes.slice(start, end));
   };
   return { files, read, requests, terms, data };
+}
+
+async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes.slice()]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
