@@ -67,7 +67,10 @@ describe('planIndexedSearch', () => {
     const piece = (p: string) => ({ conditions: [{ kind: 'contains', piece: p }] });
     expect(plan('ING')).toEqual({ use: 'index', ...piece('ing'), exact: true });
     expect(plan('学')).toEqual({ use: 'index', ...piece('学'), exact: true });
-    expect(plan('学习')).toMatchObject({ conditions: [{ kind: 'term', term: '学习' }], exact: true });
+    expect(plan('学习')).toMatchObject({
+      conditions: [{ kind: 'term', term: '学习' }],
+      exact: true,
+    });
     expect(plan('学习中')).toMatchObject({ exact: false });
     expect(plan('ing.')).toMatchObject({ ...piece('ing'), exact: false });
     // A piece only when nothing narrower is known: `of` may end any word here, `course` begins one.
@@ -80,9 +83,26 @@ describe('planIndexedSearch', () => {
       use: 'scan',
       reason: expect.stringContaining('no letters'),
     });
-    expect(plan('python', { regex: true })).toMatchObject({
+    expect(plan('\\d{4}-\\d{2}', { regex: true })).toMatchObject({
       use: 'scan',
-      reason: expect.stringContaining('regular expressions'),
+      reason: expect.stringContaining('regular expression has no literal'),
     });
+  });
+});
+
+describe('regular expressions', () => {
+  it('are narrowed by the literal text every match holds, and always verified', () => {
+    expect(plan('climate (change|crisis)', { regex: true })).toEqual({
+      use: 'index',
+      conditions: [{ kind: 'contains', piece: 'climate' }],
+      exact: false,
+    });
+    expect(plan('import \\w+_\\w+', { regex: true })).toMatchObject({
+      conditions: [{ kind: 'contains', piece: 'import' }],
+    });
+    expect(plan('\\d+年', { regex: true })).toMatchObject({
+      conditions: [{ kind: 'contains', piece: '年' }],
+    });
+    expect(plan('the cat|dog', { regex: true })).toMatchObject({ use: 'scan' });
   });
 });

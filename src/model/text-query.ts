@@ -1,6 +1,7 @@
 import type { SearchSpec } from './search-spec';
 import { foldText } from './text-fold';
-import { JOINED, runParts, spacelessTerms, wordRuns } from './text-tokens';
+import { regexLiterals } from './regex-literals';
+import { hasSpaceless, JOINED, runParts, spacelessTerms, wordRuns } from './text-tokens';
 
 /**
  * What a search needs of the text index (issue 24): every condition must hold for a conversation
@@ -27,8 +28,7 @@ export type IndexPlan =
 export function planIndexedSearch(
   spec: Pick<SearchSpec, 'text' | 'regex' | 'wholeWord'>,
 ): IndexPlan {
-  if (spec.regex)
-    return { use: 'scan', reason: 'regular expressions are matched against all the text' };
+  if (spec.regex) return planRegex(spec.text);
   const folded = foldText(spec.text);
   const runs = wordRuns(folded);
   const narrow: IndexCondition[] = [];
@@ -58,6 +58,31 @@ export function planIndexedSearch(
       reason: `“${spec.text}” holds no letters or digits, and the index knows only words`,
     };
   return { use: 'index', conditions: dedupe(conditions), exact: isExact(folded, runs, spec) };
+}
+
+/**
+ * A regular expression narrowed by the literal text every match contains; its candidates are
+ * always verified.
+ */
+function planRegex(source: string): IndexPlan {
+  const conditions = regexLiterals(source).flatMap((literal) => {
+    const plan = planIndexedSearch({ text: literal, regex: false, wholeWord: false });
+    // A one-letter piece (`_` of `\w+_\w+`) is in too many terms to be worth looking for.
+    const useful = (c: IndexCondition) =>
+      c.kind !== 'contains' || Array.from(c.piece).length > 1 || hasSpaceless(c.piece);
+    return plan.use === 'index' ? plan.conditions.filter(useful) : [];
+  });
+  const narrow = conditions.filter((c) => c.kind !== 'contains');
+  if (conditions.length === 0)
+    return {
+      use: 'scan',
+      reason: 'the regular expression has no literal letters or digits the index could look for',
+    };
+  return {
+    use: 'index',
+    conditions: dedupe(narrow.length > 0 ? narrow : conditions),
+    exact: false,
+  };
 }
 
 /**
