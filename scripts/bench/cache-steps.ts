@@ -23,7 +23,10 @@ import type { BenchStep, Sample } from './steps';
  * `npm run index` sidecar served beside the shards. Native DuckDB reads the same sidecar into a
  * table: the closest native counterpart of loading a prepared table.
  */
-interface SidecarSetup {
+/** The lines that search the dataset served with its `npm run index` output (text index). */
+export const INDEXED_SEARCH_STEP_IDS = ['indexed-search-first-hits', 'indexed-search'];
+
+export interface SidecarSetup {
   dir: string;
   tablePath: string;
   server: StaticServer;
@@ -41,6 +44,7 @@ async function ensureSidecarDir(dataset: Dataset, log: (m: string) => void) {
     : null;
   const fresh =
     current?.format === SIDECAR_FORMAT &&
+    current.textIndex !== undefined &&
     current.shards.length === dataset.shards.length &&
     current.shards.every(
       (s, i) => s.name === dataset.shards[i]!.name && s.bytes === dataset.shards[i]!.bytes,
@@ -53,6 +57,12 @@ async function ensureSidecarDir(dataset: Dataset, log: (m: string) => void) {
   const started = performance.now();
   await writeSidecar({ shards: dataset.shards.map((s) => s.path), outDir: dir });
   return { dir, indexMs: performance.now() - started };
+}
+
+/** The folder served with the shards, sidecar and text index, once prepareCacheSteps ran. */
+export function currentSidecar(): SidecarSetup {
+  if (!sidecar) throw new Error('prepareCacheSteps was not called');
+  return sidecar;
 }
 
 /** The dataset of this bench run, for steps that open it some other way than the session did. */
@@ -70,7 +80,8 @@ export async function prepareCacheSteps(
 ): Promise<void> {
   benchDataset = dataset;
   // Native reads the sidecar for both steps.
-  if (!stepIds.some((id) => id === 'sidecar-open' || id === 'cache-open')) return;
+  const needed = ['sidecar-open', 'cache-open', ...INDEXED_SEARCH_STEP_IDS];
+  if (!stepIds.some((id) => needed.includes(id))) return;
   const { dir, indexMs } = await ensureSidecarDir(dataset, log);
   // A data server like the shards' one, so on the same link (`--network`).
   const server = await startStaticServer({ root: dir, network });

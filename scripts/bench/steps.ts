@@ -10,6 +10,7 @@ import { fetchFloorStep } from './fetch-floor-step';
 import { filesStep } from './files-step';
 import { leafBytes, type NativeSession } from './native';
 import { SEARCH_STEPS } from './search-step';
+import { INDEXED_SEARCH_STEPS } from './indexed-search-step';
 import { searchCancelStep } from './search-cancel-step';
 import type { TreeMemory } from './process-tree';
 import { VIEWER_STEPS } from './viewer-steps';
@@ -105,6 +106,7 @@ export const STEPS: BenchStep[] = [
   exportStep,
   // Last: the cache step reloads the page the steps before it use.
   ...CACHE_STEPS,
+  ...INDEXED_SEARCH_STEPS,
   filesStep,
 ];
 

@@ -163,7 +163,13 @@ export async function runSearch(
     performance.measure(SEARCH_MEASURE, {
       start: started,
       end: performance.now(),
-      detail: { matches: progress.matches, rows: progress.rowsDone, bytes: progress.bytesDone },
+      detail: {
+        matches: progress.matches,
+        rows: dataset.rows,
+        scanned: progress.rowsDone,
+        bytes: progress.bytesDone,
+        index: candidates ? (exact ? 'exact' : 'verified') : withoutIndex ? 'not used' : 'none',
+      },
     });
     return {
       id,
