@@ -5,7 +5,13 @@ import { GENERATOR_VERSION, generateDataset } from '../scripts/generator/generat
 import { writeSidecar } from '../scripts/index/write-sidecar';
 import { makeCorpus } from '../scripts/corpus/make-corpus';
 import { startStaticServer } from '../scripts/serve-range';
-import { SIDECAR_FORMAT, SIDECAR_MANIFEST, SIDECAR_TABLE } from '../src/db/build/sidecar';
+import {
+  SIDECAR_FORMAT,
+  SIDECAR_MANIFEST,
+  SIDECAR_TABLE,
+  type SidecarManifest,
+} from '../src/db/build/sidecar';
+import { TEXT_INDEX_FORMAT } from '../src/db/text-index/format';
 import { quoteString } from '../src/sql/quote';
 import {
   CUT_AFTER_BYTES,
@@ -102,13 +108,17 @@ async function ensureWildChat() {
  * Copies of the shards with an `index` sidecar beside them, and copies whose manifest no longer
  * matches them (a shard's size differs), each in its own folder of the data server.
  */
-/** Whether both indexed copies exist and were written in this app's sidecar format. */
+/**
+ * Whether both indexed copies exist and were written in this app's sidecar format, the current
+ * one with a text index of this app's format.
+ */
 async function indexFormatCurrent(): Promise<boolean> {
   for (const dir of [INDEXED_DIR, STALE_INDEX_DIR]) {
     const manifest = await readFile(join(dir, SIDECAR_MANIFEST), 'utf8')
-      .then((text) => JSON.parse(text) as { format?: unknown })
+      .then((text) => JSON.parse(text) as Partial<SidecarManifest>)
       .catch(() => null);
     if (manifest?.format !== SIDECAR_FORMAT) return false;
+    if (dir === INDEXED_DIR && manifest.textIndex?.format !== TEXT_INDEX_FORMAT) return false;
   }
   return true;
 }
