@@ -6,7 +6,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../generator/generate-dataset';
-import type { TextIndexEntry } from '../../src/db/build/sidecar';
+import { parseSidecarManifest, type TextIndexEntry } from '../../src/db/build/sidecar';
 import {
   BLOCK_TERMS,
   ByteReader,
@@ -19,6 +19,8 @@ import {
 import { foldText } from '../../src/model/text-fold';
 import { forEachTerm } from '../../src/model/text-tokens';
 import { quoteString } from '../../src/sql/quote';
+import { parseIndexArgs } from './args';
+import { writeSidecar } from './write-sidecar';
 import { writeTextIndex } from './write-text-index';
 
 type Lists = [number[], number[], number[]];
@@ -177,5 +179,27 @@ describe('npm run index: the text index', () => {
     };
     const one = await bytes(1);
     expect(await bytes(4)).toEqual(one);
+  });
+
+  it('is named in the manifest unless --no-text-index', async () => {
+    const generated = [paths[0]!, paths[2]!];
+    const out = join(dir, 'sidecar');
+    const result = await writeSidecar({ shards: generated, outDir: out, threads: 2 });
+    const manifest = parseSidecarManifest(JSON.parse(readFileSync(result.manifestPath, 'utf8')));
+    if ('problem' in manifest) throw new Error(manifest.problem);
+    const entry = manifest.textIndex!;
+    expect(entry.rows).toBe(2_000);
+    expect(decode(out, entry).index).toEqual(bruteForce(generated));
+    expect(result.textIndex).toMatchObject({ workers: 2, postings: expect.any(Number) });
+
+    expect(parseIndexArgs(['a.parquet', '--out', 'x']).textIndex).toBe(true);
+    const args = parseIndexArgs(['a.parquet', '--no-text-index', '--out', 'x']);
+    expect(args.textIndex).toBe(false);
+    const without = join(dir, 'sidecar-only');
+    const plain = await writeSidecar({ shards: generated, outDir: without, textIndex: false });
+    expect(plain.manifest.textIndex).toBeUndefined();
+    expect(JSON.parse(readFileSync(plain.manifestPath, 'utf8'))).not.toHaveProperty('textIndex');
+    for (const file of Object.values(TEXT_INDEX_FILES))
+      expect(existsSync(join(without, file))).toBe(false);
   });
 });
