@@ -3,10 +3,10 @@ import {
   BLOCK_TERMS,
   ByteWriter,
   writeList,
-  writeVocabBlock,
   type TextIndexDir,
 } from '../../../src/db/text-index/format';
 import type { PartialIndex } from './term-table';
+import { writeVocabBlockFast } from './vocab-block';
 
 /** Bytes gathered before a write: few system calls, little memory. */
 const FLUSH_BYTES = 8 << 20;
@@ -67,7 +67,7 @@ export function mergePartials(
   let terms = 0;
   let scratch = new Uint32Array(1024);
   const endBlock = () => {
-    writeVocabBlock(vocab.out, blockTerms, blockBytes);
+    writeVocabBlockFast(vocab.out, blockTerms, blockBytes);
     dir.firstTerms.push(blockTerms[0]!);
     dir.vocabOffsets.push(vocab.at);
     dir.postingsOffsets.push(postings.at);
