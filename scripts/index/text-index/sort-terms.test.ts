@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { sortTermIds } from './sort-terms';
 
-/** Terms laid out as the term table does: code units back to back, a start per id in `bounds`. */
+/** Terms laid out as the term table does: code units back to back, a start and length per id. */
 function sorted(terms: string[], stride: number): string[] {
   const units = new Uint16Array(terms.reduce((n, t) => n + t.length, 0));
-  const bounds = new Int32Array((terms.length + 1) * stride);
+  const records = new Int32Array(terms.length * stride);
   let at = 0;
   terms.forEach((term, id) => {
-    bounds[id * stride] = at;
+    records[id * stride] = at;
+    records[id * stride + 1] = term.length;
     for (let i = 0; i < term.length; i++) units[at++] = term.charCodeAt(i);
   });
-  bounds[terms.length * stride] = at;
   const ids = Int32Array.from(terms.keys());
-  sortTermIds(ids, units, bounds, stride);
+  sortTermIds(ids, units, records, stride);
   return Array.from(ids, (id) => terms[id]!);
 }
 
@@ -32,9 +32,9 @@ describe('sortTermIds', () => {
     for (let n = 1; n < 200; n++) terms.add('x'.repeat(n));
     const all = [...terms];
     const expected = [...all].sort();
-    expect(sorted(all, 1)).toEqual(expected);
+    expect(sorted(all, 2)).toEqual(expected);
     expect(sorted(all, 8)).toEqual(expected);
-    expect(sorted(all.slice(0, 10), 2)).toEqual([...all.slice(0, 10)].sort());
-    expect(sorted([], 1)).toEqual([]);
+    expect(sorted(all.slice(0, 10), 3)).toEqual([...all.slice(0, 10)].sort());
+    expect(sorted([], 2)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Sorts term ids by their text in JavaScript string order (code unit by code unit, a prefix
- * first), term `id` being `units[bounds[id * stride], bounds[(id + 1) * stride])`.
+ * first), term `id` being the `terms[id * stride + 1]` code units of `units` from
+ * `terms[id * stride]`.
  *
  * Multikey quicksort (Bentley and Sedgewick) on cached keys: a key packs three code units of a
  * term from some depth, and ranges are partitioned by key in two arrays side by side (keys, ids),
@@ -15,13 +16,13 @@ const BASE = 0x10001;
 export function sortTermIds(
   ids: Int32Array,
   units: Uint16Array,
-  bounds: Int32Array,
+  terms: Int32Array,
   stride: number,
 ): void {
   const keys = new Float64Array(ids.length);
   const keyOf = (id: number, depth: number) => {
-    const start = bounds[id * stride]! + depth;
-    const end = bounds[(id + 1) * stride]!;
+    const start = terms[id * stride]! + depth;
+    const end = start - depth + terms[id * stride + 1]!;
     let key = 0;
     for (let at = start; at < start + 3; at++) key = key * BASE + (at < end ? units[at]! + 1 : 0);
     return key;

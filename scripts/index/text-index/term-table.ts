@@ -16,13 +16,14 @@ import { sortTermIds } from './sort-terms';
 
 const LOG_CHUNK = 1 << 22;
 /**
- * Per term in `terms`: where its text starts in `arena` (it ends where the next one starts), per
- * role the last row added to its list and the list's length. One 32-byte record, so that a lookup
- * touches one cache line for all of them.
+ * Per term in `terms`: where its text starts in `arena` and its length, per role the last row
+ * added to its list and the list's length. One 32-byte record, so that a lookup touches one cache
+ * line for all of them.
  */
 const STRIDE = 8;
-const LAST = 1;
-const COUNT = 4;
+const LENGTH = 1;
+const LAST = 2;
+const COUNT = 5;
 
 /** A worker's part of the index: its terms sorted, and per term three lists of rows. */
 export interface PartialIndex {
@@ -48,6 +49,7 @@ export class TermTable implements TermSink {
   private mask = (1 << 16) - 1;
   private terms = new Int32Array(STRIDE << 15);
   private arena = new Uint16Array(1 << 20);
+  private arenaLength = 0;
 
   private chunk = new Uint32Array(LOG_CHUNK);
   private log: Uint32Array[] = [this.chunk];
@@ -90,8 +92,8 @@ export class TermTable implements TermSink {
   }
 
   private same(id: number, s: string, start: number, len: number): boolean {
+    if (this.terms[id * STRIDE + LENGTH] !== len) return false;
     const from = this.terms[id * STRIDE]!;
-    if (this.terms[(id + 1) * STRIDE]! - from !== len) return false;
     const arena = this.arena;
     for (let i = 0; i < len; i++) if (arena[from + i] !== s.charCodeAt(start + i)) return false;
     return true;
@@ -99,8 +101,8 @@ export class TermTable implements TermSink {
 
   private insert(s: string, start: number, len: number, hash: number, slot: number): number {
     const id = this.size++;
-    if ((id + 2) * STRIDE > this.terms.length) this.growTerms();
-    const from = this.terms[id * STRIDE]!;
+    if ((id + 1) * STRIDE > this.terms.length) this.growTerms();
+    const from = this.arenaLength;
     if (from + len > this.arena.length) {
       if (from + len > 2 ** 31 - 1)
         throw new Error('the text index has too many terms for one worker');
@@ -109,8 +111,10 @@ export class TermTable implements TermSink {
       this.arena = next;
     }
     for (let i = 0; i < len; i++) this.arena[from + i] = s.charCodeAt(start + i);
+    this.arenaLength += len;
+    this.terms[id * STRIDE] = from;
+    this.terms[id * STRIDE + LENGTH] = len;
     this.terms.fill(-1, id * STRIDE + LAST, id * STRIDE + LAST + 3);
-    this.terms[(id + 1) * STRIDE] = from + len;
     this.slots[slot * 2] = id + 1;
     this.slots[slot * 2 + 1] = hash;
     // Half full at most, so probes stay short.
@@ -166,14 +170,15 @@ export class TermTable implements TermSink {
     for (let id = 0; id < n; id++) order[id] = id;
     sortTermIds(order, this.arena, terms, STRIDE);
     // The sorted text, each list's length in rank order, and where each list starts in `rows`.
-    const units = new Uint16Array(terms[n * STRIDE]!);
+    const units = new Uint16Array(this.arenaLength);
     const ends = new Uint32Array(n);
     const counts = new Uint32Array(n * 3);
     const next = new Uint32Array(n * 3);
     for (let rank = 0, end = 0, at = 0; rank < n; rank++) {
       const id = order[rank]!;
-      const to = terms[(id + 1) * STRIDE]!;
-      for (let i = terms[id * STRIDE]!; i < to; i++) units[end++] = this.arena[i]!;
+      const from = terms[id * STRIDE]!;
+      const to = from + terms[id * STRIDE + LENGTH]!;
+      for (let i = from; i < to; i++) units[end++] = this.arena[i]!;
       ends[rank] = end;
       for (let role = 0; role < 3; role++) {
         const count = terms[id * STRIDE + COUNT + role]!;
