@@ -1,5 +1,6 @@
-import type { TermSink } from './scan-terms';
+import { scanTerms } from './scan-terms';
 import { sortTermIds } from './sort-terms';
+import { TermBatch } from './term-batch';
 
 /**
  * One worker's vocabulary and postings, in typed arrays so that tens of millions of postings and
@@ -37,12 +38,15 @@ export interface PartialIndex {
   rows: Uint32Array;
 }
 
-export class TermTable implements TermSink {
-  /** The row and list (0 user, 1 assistant, 2 other) of the terms `add` receives. */
-  row = 0;
-  role = 0;
+export class TermTable {
   size = 0;
   postings = 0;
+  /** The row and list (0 user, 1 assistant, 2 other) of the message being added. */
+  private row = 0;
+  private role = 0;
+  private batch = new TermBatch();
+  /** The sum of `prefetch`'s reads, kept so that the compiler keeps them. */
+  private touched = 0;
 
   /** Pairs of term id + 1 (0: empty) and the term's hash, so a probe reads one place. */
   private slots = new Int32Array(2 << 16);
@@ -60,7 +64,36 @@ export class TermTable implements TermSink {
   private changes = 0;
   private logRow = -1;
 
-  add(s: string, start: number, end: number, hash: number): void {
+  /** Adds the terms of one message (folded) of conversation `row`, to list `role`. */
+  addMessage(folded: string, row: number, role: number): void {
+    if (row < this.row) throw new Error('the text index got rows out of order');
+    this.row = row;
+    this.role = role;
+    const batch = this.batch;
+    batch.size = 0;
+    scanTerms(folded, batch);
+    this.prefetch(batch);
+    for (let k = 0; k < batch.size; k++) {
+      const start = batch.starts[k]!;
+      this.add(batch.texts[k]!, start, start + batch.lengths[k]!, batch.hashes[k]!);
+    }
+  }
+
+  /** Reads each term's slot, then its record and text, so that `add` finds them in the cache. */
+  private prefetch(batch: TermBatch): void {
+    const { slots, mask, terms, arena } = this;
+    let touched = 0;
+    for (let k = 0; k < batch.size; k++) touched += slots[(batch.hashes[k]! & mask) * 2]!;
+    for (let k = 0; k < batch.size; k++) {
+      const v = slots[(batch.hashes[k]! & mask) * 2]!;
+      if (v === 0) continue;
+      const record = (v - 1) * STRIDE;
+      touched += terms[record + LAST + this.role]! + arena[terms[record]!]!;
+    }
+    this.touched += touched;
+  }
+
+  private add(s: string, start: number, end: number, hash: number): void {
     const len = end - start;
     const mask = this.mask;
     const slots = this.slots;
@@ -144,7 +177,6 @@ export class TermTable implements TermSink {
   }
 
   private rowChange(): void {
-    if (this.row < this.logRow) throw new Error('the text index got rows out of order');
     if (this.changes === this.changeRows.length) {
       const rows = new Uint32Array(this.changes * 2);
       rows.set(this.changeRows);

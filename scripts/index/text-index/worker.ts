@@ -3,7 +3,6 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { foldText } from '../../../src/model/text-fold';
 import { quoteString } from '../../../src/sql/quote';
 import type { ShardRange } from './plan';
-import { scanTerms } from './scan-terms';
 import { TermTable, type PartialIndex } from './term-table';
 
 /**
@@ -83,10 +82,12 @@ try {
         // Dedupe and the lists' order rest on this: DuckDB of one thread keeps file order.
         if (r < previous) throw new Error(`${range.path}: messages came out of row order`);
         previous = r;
-        table.row = range.rowOffset + r;
         const role = roles[i];
-        table.role = role === 'user' ? 0 : role === 'assistant' ? 1 : 2;
-        scanTerms(folded[i]!, table);
+        table.addMessage(
+          folded[i]!,
+          range.rowOffset + r,
+          role === 'user' ? 0 : role === 'assistant' ? 1 : 2,
+        );
       }
       messages += n;
       timing.terms += performance.now() - t;
