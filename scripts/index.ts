@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { parseIndexArgs } from './index/args';
 import { expandInputs } from './index/expand-inputs';
 import { writeSidecar } from './index/write-sidecar';
@@ -13,10 +14,11 @@ try {
     ...args,
     shards,
   });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const seconds = (performance.now() - started) / 1000;
   console.log(
-    `index: ${manifest.table.rows} conversations, ${manifest.table.rowGroups.length} row groups, ` +
-      `${manifest.table.bytes} bytes in ${seconds} s\n  ${tablePath}\n  ${manifestPath}`,
+    `index: ${manifest.table.rows} conversations in ${seconds.toFixed(1)} s\n` +
+      `  table: ${manifest.table.rowGroups.length} row groups, ${mb(manifest.table.bytes)} in ` +
+      `${(seconds - (textIndex?.seconds ?? 0)).toFixed(1)} s\n  ${tablePath}\n  ${manifestPath}`,
   );
   const entry = manifest.textIndex;
   if (entry && textIndex) {
@@ -24,9 +26,9 @@ try {
     const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
     const shardBytes = manifest.shards.reduce((sum, s) => sum + s.bytes, 0);
     console.log(
-      `text index: ${entry.terms} terms, ${mb(bytes)} (${((100 * bytes) / shardBytes).toFixed(1)}% ` +
-        `of the shards: ${files.map((f) => `${f.file} ${mb(f.bytes)}`).join(', ')})\n` +
-        describeTime(textIndex),
+      `  text index: ${entry.terms} terms, ${mb(bytes)} (${((100 * bytes) / shardBytes).toFixed(1)}% ` +
+        `of the shards' bytes) ${describeTime(textIndex)}\n` +
+        files.map((f) => `  ${join(args.outDir, f.file)}: ${mb(f.bytes)}`).join('\n'),
     );
   }
 } catch (error) {
@@ -44,7 +46,7 @@ function describeTime(stats: TextIndexStats): string {
     .map(([phase, x]) => `${phase} ${s(x)}`)
     .join(', ');
   return (
-    `  in ${s(stats.seconds)}: ${stats.workers} worker(s) ${s(stats.workerSeconds)} ` +
+    `in ${s(stats.seconds)}: ${stats.workers} worker(s) ${s(stats.workerSeconds)} ` +
     `(their threads' ${phases}), merge and write ${s(stats.mergeSeconds)}; ` +
     `${stats.messages} messages, ${stats.postings} postings`
   );
