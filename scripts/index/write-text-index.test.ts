@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -179,6 +179,20 @@ describe('npm run index: the text index', () => {
     };
     const one = await bytes(1);
     expect(await bytes(4)).toEqual(one);
+  });
+
+  it('writes an empty index of no rows, and no file when a worker fails', async () => {
+    const empty = join(dir, 'empty');
+    const entry = await writeTextIndex({ shards: [{ path: paths[1]!, rows: 0 }], outDir: empty });
+    expect(entry).toMatchObject({ rows: 0, terms: 0 });
+    expect(decode(empty, entry).terms).toEqual([]);
+
+    const failed = join(dir, 'failed');
+    const missing = { path: join(dir, 'missing.parquet'), rows: 10 };
+    await expect(
+      writeTextIndex({ shards: [shards[0]!, missing], outDir: failed, threads: 2 }),
+    ).rejects.toThrow(/missing\.parquet/);
+    expect(existsSync(failed) ? readdirSync(failed) : []).toEqual([]);
   });
 
   it('is named in the manifest unless --no-text-index', async () => {
