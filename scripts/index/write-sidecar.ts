@@ -15,6 +15,7 @@ import { CONVERSATION_COLUMNS } from '../../src/sql/conversations-table';
 import { checkShardSet } from '../../src/db/build/shard-schema';
 import { buildNativeConversationsQuery } from '../../src/sql/native-conversations';
 import { quoteIdentifier, quoteString } from '../../src/sql/quote';
+import { writeTextIndex, type TextIndexStats } from './write-text-index';
 
 /** Rows per sidecar row group: each is one worker read in the app, so a few per core. */
 export const SIDECAR_ROW_GROUP = 122_880;
@@ -23,13 +24,16 @@ export interface IndexResult {
   manifest: SidecarManifest;
   manifestPath: string;
   tablePath: string;
+  /** How the text index was built, when it was. */
+  textIndex?: TextIndexStats;
 }
 
 /**
  * Writes the `conversations` table of these shards (in this order: `shard` indexes it) as a
  * sidecar parquet plus its manifest into `outDir`. The table comes from native DuckDB
  * (src/sql/native-conversations.ts); each shard's footer is read with parquet-wasm and checked
- * exactly as the app checks it, so the manifest carries what the app would learn from it.
+ * exactly as the app checks it, so the manifest carries what the app would learn from it. Unless
+ * `textIndex` is false, the text index (./write-text-index.ts) is written too and named in it.
  */
 export async function writeSidecar(options: {
   shards: readonly string[];
@@ -37,6 +41,7 @@ export async function writeSidecar(options: {
   threads?: number;
   /** Tests use small row groups to cover reading several. */
   rowGroupRows?: number;
+  textIndex?: boolean;
 }): Promise<IndexResult> {
   const { shards, outDir } = options;
   if (shards.length === 0) throw new Error('no shards to index');
@@ -78,6 +83,7 @@ export async function writeSidecar(options: {
     threads: String(options.threads ?? 2),
   });
   const conn = await db.connect();
+  let rowGroups: number[];
   try {
     await conn.run(
       `COPY (SELECT ${select} FROM (${query}) ORDER BY "row") TO ${quoteString(partial)}
@@ -87,25 +93,38 @@ export async function writeSidecar(options: {
       `SELECT row_group_id, any_value(row_group_num_rows)::BIGINT AS n
        FROM parquet_metadata(${quoteString(partial)}) GROUP BY row_group_id ORDER BY row_group_id`,
     );
-    const rowGroups = groups.getRowObjectsJS().map((r) => Number(r.n));
+    rowGroups = groups.getRowObjectsJS().map((r) => Number(r.n));
     await rename(partial, tablePath);
-    const identity = listed.map((s) => ({ name: s.name, bytes: s.bytes, rows: s.info.rows }));
-    const manifest: SidecarManifest = {
-      format: SIDECAR_FORMAT,
-      table: {
-        file: SIDECAR_TABLE,
-        bytes: (await stat(tablePath)).size,
-        rows: rowGroups.reduce((a, b) => a + b, 0),
-        rowGroups,
-      },
-      shards: listed.map(({ name, bytes, info }) => ({ name, bytes, info })),
-      id: createHash('sha256').update(JSON.stringify(identity)).digest('hex'),
-      createdAt: new Date().toISOString(),
-    };
-    const manifestPath = join(outDir, SIDECAR_MANIFEST);
-    await writeFile(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
-    return { manifest, manifestPath, tablePath };
   } finally {
     conn.closeSync();
+    db.closeSync();
   }
+  let textIndexStats: TextIndexStats | undefined;
+  // Before the manifest, which then names only files that are complete.
+  const textIndex =
+    options.textIndex === false
+      ? undefined
+      : await writeTextIndex({
+          shards: listed.map((s) => ({ path: s.path, rows: s.info.rows })),
+          outDir,
+          threads: options.threads,
+          onStats: (stats) => (textIndexStats = stats),
+        });
+  const identity = listed.map((s) => ({ name: s.name, bytes: s.bytes, rows: s.info.rows }));
+  const manifest: SidecarManifest = {
+    format: SIDECAR_FORMAT,
+    table: {
+      file: SIDECAR_TABLE,
+      bytes: (await stat(tablePath)).size,
+      rows: rowGroups.reduce((a, b) => a + b, 0),
+      rowGroups,
+    },
+    shards: listed.map(({ name, bytes, info }) => ({ name, bytes, info })),
+    id: createHash('sha256').update(JSON.stringify(identity)).digest('hex'),
+    createdAt: new Date().toISOString(),
+    ...(textIndex && { textIndex }),
+  };
+  const manifestPath = join(outDir, SIDECAR_MANIFEST);
+  await writeFile(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
+  return { manifest, manifestPath, tablePath, textIndex: textIndexStats };
 }
