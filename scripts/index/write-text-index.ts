@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,6 +10,7 @@ import {
   TEXT_INDEX_FILES,
   TEXT_INDEX_FORMAT,
   writeDir,
+  writeWords,
 } from '../../src/db/text-index/format';
 import { mergePartials } from './text-index/merge';
 import { splitRows, type ShardRange } from './text-index/plan';
@@ -35,7 +37,7 @@ export interface TextIndexStats {
  * Writes the text index (src/db/text-index/format.ts) of these shards, in this order (a row's
  * global number counts the rows of the shards before it, as the `conversations` table's `row`),
  * into `outDir`, and returns its manifest entry. Each file is written as `.partial` and renamed
- * when all three are complete.
+ * when all four are complete.
  *
  * The rows are split into one contiguous range per worker thread; each worker reads its messages
  * with DuckDB, folds and splits them into terms and sends back its terms sorted with their lists
@@ -80,6 +82,7 @@ export async function writeTextIndex(options: {
     dir: join(options.outDir, TEXT_INDEX_FILES.dir),
     vocab: join(options.outDir, TEXT_INDEX_FILES.vocab),
     postings: join(options.outDir, TEXT_INDEX_FILES.postings),
+    words: join(options.outDir, TEXT_INDEX_FILES.words),
   };
   const partial = (path: string) => `${path}.partial`;
   const fds = { dir: -1, vocab: -1, postings: -1 };
@@ -97,10 +100,15 @@ export async function writeTextIndex(options: {
     const dirBytes = dir.view();
     for (let at = 0; at < dirBytes.length;)
       at += writeSync(fds.dir, dirBytes, at, dirBytes.length - at);
+    const words = new ByteWriter();
+    writeWords(words, merged.words.joined, merged.words.listBytes);
+    const gzipped = gzipSync(words.view());
+    await writeFile(partial(paths.words), gzipped);
     const bytes = {
       dir: dirBytes.length,
       vocab: merged.vocabBytes,
       postings: merged.postingsBytes,
+      words: gzipped.length,
     };
     entry = {
       format: TEXT_INDEX_FORMAT,
@@ -110,6 +118,7 @@ export async function writeTextIndex(options: {
         dir: { file: TEXT_INDEX_FILES.dir, bytes: bytes.dir },
         vocab: { file: TEXT_INDEX_FILES.vocab, bytes: bytes.vocab },
         postings: { file: TEXT_INDEX_FILES.postings, bytes: bytes.postings },
+        words: { file: TEXT_INDEX_FILES.words, bytes: bytes.words },
       },
     };
   } catch (error) {

@@ -8,6 +8,7 @@ import {
 import type { PartialIndex } from './term-table';
 import { writeVocabBlockFast } from './vocab-block';
 
+const encoder = new TextEncoder();
 /** Bytes gathered before a write: few system calls, little memory. */
 const FLUSH_BYTES = 8 << 20;
 const EMPTY: number[] = [];
@@ -55,7 +56,14 @@ interface Head {
 export function mergePartials(
   partials: readonly PartialIndex[],
   fds: { vocab: number; postings: number },
-): { dir: TextIndexDir; terms: number; vocabBytes: number; postingsBytes: number } {
+): {
+  dir: TextIndexDir;
+  terms: number;
+  vocabBytes: number;
+  postingsBytes: number;
+  /** The terms joined by newlines (UTF-8) and each term's list bytes: the `words` file. */
+  words: { joined: Uint8Array; listBytes: Uint32Array };
+} {
   const vocab = new FileOut(fds.vocab);
   const postings = new FileOut(fds.postings);
   const dir: TextIndexDir = { firstTerms: [], vocabOffsets: [0], postingsOffsets: [0] };
@@ -66,7 +74,17 @@ export function mergePartials(
   let blockBytes: number[] = [];
   let terms = 0;
   let scratch = new Uint32Array(1024);
+  const joined = new ByteWriter();
+  let listBytes = new Uint32Array(1 << 16);
   const endBlock = () => {
+    // One encoder call per block, not per term.
+    joined.bytes(encoder.encode(`${blockTerms.join('\n')}\n`));
+    if (listBytes.length < terms) {
+      const grown = new Uint32Array(listBytes.length * 2);
+      grown.set(listBytes);
+      listBytes = grown;
+    }
+    listBytes.set(blockBytes, terms - blockBytes.length);
     writeVocabBlockFast(vocab.out, blockTerms, blockBytes);
     dir.firstTerms.push(blockTerms[0]!);
     dir.vocabOffsets.push(vocab.at);
@@ -119,7 +137,13 @@ export function mergePartials(
   if (blockTerms.length > 0) endBlock();
   vocab.flush();
   postings.flush();
-  return { dir, terms, vocabBytes: vocab.bytes, postingsBytes: postings.bytes };
+  return {
+    dir,
+    terms,
+    vocabBytes: vocab.bytes,
+    postingsBytes: postings.bytes,
+    words: { joined: joined.view(), listBytes: listBytes.subarray(0, terms) },
+  };
 }
 
 function readTerm(head: Head): Head {

@@ -34,6 +34,8 @@ export interface SearchProgress {
   matches: number;
   /** Why the dataset's text index could not narrow this search (it reads every row group). */
   withoutIndex?: string;
+  /** The conversations the text index left to verify: the most that can match. */
+  candidates?: number;
 }
 
 export interface SearchOptions {
@@ -101,6 +103,7 @@ export async function runSearch(
     bytesTotal: tasks.reduce((sum, t) => sum + t.bytes, 0),
     matches: exact?.length ?? 0,
     withoutIndex,
+    ...(candidates && !exact && { candidates: candidates.rows.count() }),
   };
   // An abort rejects at once, whatever the lanes wait for: the pool's reads end with its reset, a
   // lent worker's read (one row group) is left to finish, and its result dropped.

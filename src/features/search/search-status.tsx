@@ -17,7 +17,7 @@ export function SearchRunning(props: { progress: SearchProgress | null; onCancel
         <progress aria-label="Searching" className="h-2 w-full" max={100} value={percent} />
         <p aria-live="polite" className="text-xs text-slate-700">
           {progress
-            ? `${plural(progress.matches)} found so far · ${formatCount(progress.rowsDone)} of ${formatCount(progress.rowsTotal)} read (${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)})`
+            ? `${plural(progress.matches)} found so far${progress.candidates === undefined ? '' : ` of at most ${formatCount(progress.candidates)}`} · ${formatCount(progress.rowsDone)} of ${formatCount(progress.rowsTotal)} read (${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)})`
             : 'Starting the search…'}
         </p>
         {progress?.withoutIndex && <WithoutIndex reason={progress.withoutIndex} />}
