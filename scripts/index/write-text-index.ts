@@ -53,12 +53,21 @@ export async function writeTextIndex(options: {
   const rows = options.shards.reduce((sum, s) => sum + s.rows, 0);
   const plan =
     rows === 0 ? [] : splitRows(options.shards, options.threads ?? availableParallelism());
-  const workers = plan.map(startWorker);
+  // Raised when a worker fails, so the others stop at their next chunk. Never `terminate()`: a
+  // worker stopped inside DuckDB's native code takes the whole process down.
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const workers = plan.map((ranges) => runWorker(ranges, stop));
+  const settled = workers.map((w) =>
+    w.then(
+      () => undefined,
+      () => void Atomics.store(stop, 0, 1),
+    ),
+  );
   let done: WorkerDone[];
   try {
-    done = await Promise.all(workers.map((w) => w.done));
+    done = await Promise.all(workers);
   } catch (error) {
-    await Promise.all(workers.map((w) => w.worker.terminate()));
+    await Promise.all(settled);
     throw error;
   }
   const workerSeconds = (performance.now() - started) / 1000;
@@ -134,15 +143,16 @@ export async function writeTextIndex(options: {
   return entry;
 }
 
-function startWorker(ranges: ShardRange[]): { worker: Worker; done: Promise<WorkerDone> } {
+function runWorker(ranges: ShardRange[], stop: Int32Array): Promise<WorkerDone> {
   const task: WorkerTask = {
     module: new URL('./text-index/worker.ts', import.meta.url).href,
     ranges,
+    stop,
   };
   const worker = new Worker(new URL('./text-index/boot.mjs', import.meta.url), {
     workerData: task,
   });
-  const done = new Promise<WorkerDone>((resolve, reject) => {
+  return new Promise<WorkerDone>((resolve, reject) => {
     let result: WorkerDone | undefined;
     worker.once('message', (message: WorkerDone) => (result = message));
     worker.once('error', reject);
@@ -151,5 +161,4 @@ function startWorker(ranges: ShardRange[]): { worker: Worker; done: Promise<Work
       else reject(new Error(`a text index worker stopped (exit code ${code}) without a result`));
     });
   });
-  return { worker, done };
 }

@@ -8,14 +8,16 @@ import { TermBatch } from './term-batch';
  *
  * - terms live in an open-addressing hash table over their code units (`slots` -> term id), their
  *   text in one `arena`, so looking up a term already seen copies nothing;
- * - a posting is appended to a `log` once per term, role and conversation (`last` remembers the
- *   last row per term and role), as the term's list index `id * 3 + role` only: the rows come in
- *   ascending order, so each row is stored once, where its postings start (`changeRows`);
+ * - a posting is appended to a `log` once per term, role and conversation (the term's record
+ *   remembers the last row per role), as the term's list index `id * 3 + role` only: the rows come
+ *   in ascending order, so each row is stored once, where its postings start (`changeRows`);
  * - `finish` sorts the terms and counting-sorts the log by term and role, which keeps each list's
  *   rows in ascending order without comparing them.
  */
 
 const LOG_CHUNK = 1 << 22;
+/** The longest string V8 makes (2^29 - 24 code units): the sorted terms are sent as one. */
+const MAX_TEXT = 2 ** 29 - 24;
 /**
  * Per term in `terms`: where its text starts in `arena` and its length, per role the last row
  * added to its list and the list's length. One 32-byte record, so that a lookup touches one cache
@@ -196,6 +198,10 @@ export class TermTable {
    */
   finish(timing: { sortTerms: number; sortPostings: number }): PartialIndex {
     let t = performance.now();
+    if (this.arenaLength > MAX_TEXT)
+      throw new Error(
+        'a text index worker has more text in terms than a string holds: use more --threads',
+      );
     const n = this.size;
     const terms = this.terms;
     const order = new Int32Array(n);

@@ -14,6 +14,8 @@ import { TermTable, type PartialIndex } from './term-table';
 export interface WorkerTask {
   module: string;
   ranges: ShardRange[];
+  /** Set to 1 by the main thread when another worker failed: stop, post nothing. */
+  stop: Int32Array;
 }
 
 /** Seconds per phase, summed over the worker's messages. */
@@ -34,15 +36,19 @@ export interface WorkerDone {
   terms: number;
 }
 
-const { ranges } = workerData as WorkerTask;
+const { ranges, stop } = workerData as WorkerTask;
 const timing: WorkerTiming = { read: 0, fold: 0, terms: 0, sortTerms: 0, sortPostings: 0 };
 const table = new TermTable();
 let messages = 0;
 let chars = 0;
+let stopped = false;
+/** A chunk asked for and not yet received: awaited before DuckDB closes, whatever happens. */
+let pending: Promise<unknown> | undefined;
 const db = await DuckDBInstance.create(':memory:', { threads: '1' });
 const conn = await db.connect();
 try {
   for (const range of ranges) {
+    if (stopped) break;
     // One row per message, in file order: `r` is its conversation's row in the shard. Both shapes
     // (src/db/build/shard-schema.ts) hold messages as `conversation: list<struct<content, role>>`.
     const result = await conn.stream(
@@ -55,16 +61,23 @@ try {
     const folded: string[] = [];
     // The next chunk is asked for before this one is split, so DuckDB decodes it meanwhile.
     let next = result.fetchChunk();
+    pending = next;
     for (;;) {
       let t = performance.now();
       const chunk = await next;
+      pending = undefined;
       if (!chunk || chunk.rowCount === 0) break;
+      if (Atomics.load(stop, 0) !== 0) {
+        stopped = true;
+        break;
+      }
       const [rs, roles, contents] = chunk.getColumns() as [
         bigint[],
         (string | null)[],
         (string | null)[],
       ];
       next = result.fetchChunk();
+      pending = next;
       const n = chunk.rowCount;
       let now = performance.now();
       timing.read += now - t;
@@ -94,15 +107,21 @@ try {
     }
   }
 } finally {
+  await pending?.catch(() => undefined);
   conn.closeSync();
   db.closeSync();
 }
-for (const key of ['read', 'fold', 'terms'] as const) timing[key] /= 1000;
-const terms = table.size;
-const partial = table.finish(timing);
-const done: WorkerDone = { partial, timing, messages, chars, terms };
-parentPort!.postMessage(done, [
-  partial.ends.buffer,
-  partial.counts.buffer,
-  partial.rows.buffer,
-] as ArrayBuffer[]);
+// Stopped: the thread ends without a result, which the main thread expects.
+if (!stopped) post();
+
+function post(): void {
+  for (const key of ['read', 'fold', 'terms'] as const) timing[key] /= 1000;
+  const terms = table.size;
+  const partial = table.finish(timing);
+  const done: WorkerDone = { partial, timing, messages, chars, terms };
+  parentPort!.postMessage(done, [
+    partial.ends.buffer,
+    partial.counts.buffer,
+    partial.rows.buffer,
+  ] as ArrayBuffer[]);
+}
