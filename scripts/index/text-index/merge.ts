@@ -3,10 +3,10 @@ import {
   BLOCK_TERMS,
   ByteWriter,
   writeList,
+  writeVocabBlock,
   type TextIndexDir,
 } from '../../../src/db/text-index/format';
 import type { PartialIndex } from './term-table';
-import { writeVocabBlockFast } from './vocab-block';
 
 const encoder = new TextEncoder();
 /** Bytes gathered before a write: few system calls, little memory. */
@@ -85,7 +85,7 @@ export function mergePartials(
       listBytes = grown;
     }
     listBytes.set(blockBytes, terms - blockBytes.length);
-    writeVocabBlockFast(vocab.out, blockTerms, blockBytes);
+    writeVocabBlock(vocab.out, blockTerms, blockBytes);
     dir.firstTerms.push(blockTerms[0]!);
     dir.vocabOffsets.push(vocab.at);
     dir.postingsOffsets.push(postings.at);

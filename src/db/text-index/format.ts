@@ -1,3 +1,5 @@
+import { utf8 } from './utf8';
+
 /**
  * The text index's files (written by `npm run index`, scripts/index/write-text-index.ts; read by
  * range in the app, ./text-index-reader.ts). Terms are folded words (src/model/text-tokens.ts), in
@@ -173,7 +175,7 @@ export function writeVocabBlock(out: ByteWriter, terms: string[], listBytes: num
   let previous = '';
   terms.forEach((term, i) => {
     const shared = sharedPrefix(previous, term);
-    const rest = encoder.encode(term.slice(shared));
+    const rest = utf8(term, shared);
     out.varint(shared);
     out.varint(rest.length);
     out.bytes(rest);
