@@ -25,7 +25,7 @@ export interface TextIndexFiles {
 /** Past this many bytes of lists, a prefix or piece (`a…`, `e`) is left out: it narrows little. */
 export const LISTS_BYTES_LIMIT = 8 << 20;
 /** Lists of a piece's terms closer than this are read as one range. */
-const MERGE_GAP = 64 << 10;
+const MERGE_GAP = 16 << 10;
 /** Ranges of a piece's lists in flight at once. */
 const PARALLEL_READS = 6;
 const ORDER = { term: 0, prefix: 1, contains: 2 } as const;
@@ -163,6 +163,9 @@ export class TextIndexReader {
     const total = spans.reduce((sum, [start, end]) => sum + end - start, 0);
     if (total > this.listsBytesLimit) return null;
     const ranges = mergeSpans(spans, MERGE_GAP);
+    // Many small lists far apart (`ab`) read their gaps too: bounded as well.
+    const reading = ranges.reduce((sum, [start, end]) => sum + end - start, 0);
+    if (reading > 2 * this.listsBytesLimit) return null;
     const read: Uint8Array[] = new Array<Uint8Array>(ranges.length);
     let next = 0;
     const lane = async () => {
@@ -176,7 +179,7 @@ export class TextIndexReader {
       const from = start - ranges[r]![0];
       add(new ByteReader(read[r]!.subarray(from, from + end - start)));
     }
-    return ranges.reduce((sum, [start, end]) => sum + end - start, 0);
+    return reading;
   }
 
   private async readWords(): Promise<{ list: WordList; counts: Uint32Array }> {
