@@ -30,8 +30,15 @@ function trackIndexReads(page: Page) {
   return files;
 }
 
-async function search(page: Page, text: string, options: { wholeWord?: boolean; scope?: string }) {
+async function search(
+  page: Page,
+  text: string,
+  options: { wholeWord?: boolean; regex?: boolean; scope?: string },
+) {
   await page.getByRole('checkbox', { name: 'Whole word' }).setChecked(options.wholeWord ?? false);
+  await page
+    .getByRole('checkbox', { name: 'Regular expression' })
+    .setChecked(options.regex ?? false);
   await page.getByRole('combobox', { name: 'Search in' }).selectOption(options.scope ?? 'all');
   await searchbox(page).fill(text);
   await searchbox(page).press('Enter');
@@ -41,13 +48,14 @@ test('searches with the text index count what native DuckDB counts, and say when
   guardedPage: page,
 }) => {
   const paths = shardPaths();
-  const [total, theWord, ofThe, ing] = await Promise.all([
+  const [total, theWord, ofThe, ing, digits] = await Promise.all([
     nativeRowCount(paths),
     nativeSearchCount(paths, wholeWordRe2('the'), 'user'),
     nativeSearchCount(paths, '(?i)of the'),
     nativeSearchCount(paths, '(?i)ing'),
+    nativeSearchCount(paths, '(?i)\\d{2}[.]\\d'),
   ]);
-  for (const n of [theWord, ofThe, ing]) expect(n).toBeGreaterThan(0);
+  for (const n of [theWord, ofThe, ing, digits]) expect(n).toBeGreaterThan(0);
   const of = (n: number) => `${formatCount(n)} of ${formatCount(total)} conversations`;
   const indexReads = trackIndexReads(page);
 
@@ -74,11 +82,17 @@ test('searches with the text index count what native DuckDB counts, and say when
   await expect(datasetStatus(page)).toHaveText(of(ofThe));
   await expect(page.getByText(/without the index/)).toHaveCount(0);
 
-  // Inside words: the index cannot narrow it; the scan says so and still counts exactly.
-  await search(page, 'ing', {});
+  // A piece of a word: every term holding it, from the index's word list.
+  await search(page, 'ING', {});
   await expect(datasetStatus(page)).toHaveText(of(ing));
+  await expect(page.getByText(/without the index/)).toHaveCount(0);
+  expect(indexReads).toContain('text.convoscope-words.gz');
+
+  // No literal letters or digits: the index cannot narrow it; the scan says so, and counts.
+  await search(page, '\\d{2}[.]\\d', { regex: true });
+  await expect(datasetStatus(page)).toHaveText(of(digits));
   await expect(
-    page.getByText('Searched without the index: “ing” may lie inside longer words', {
+    page.getByText('Searched without the index: the regular expression has no literal', {
       exact: false,
     }),
   ).toBeVisible();
