@@ -30,6 +30,21 @@ function trackIndexReads(page: Page) {
   return files;
 }
 
+/** Holds the shards' requests (not the index's) until released: a verification stays on screen. */
+async function holdShardReads(page: Page) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const shards = `${DATA_ORIGIN}/indexed/*.parquet`;
+  await page.route(shards, async (route) => {
+    await held;
+    await route.continue().catch(() => undefined);
+  });
+  return async () => {
+    release();
+    await page.unroute(shards);
+  };
+}
+
 async function search(
   page: Page,
   text: string,
@@ -77,8 +92,12 @@ test('searches with the text index count what native DuckDB counts, and say when
     ]),
   );
 
-  // A phrase: the index narrows it, the candidates are verified.
+  // A phrase: the index narrows it, the candidates are verified. With the shards' reads held,
+  // the progress shows the most that can match.
+  const release = await holdShardReads(page);
   await search(page, 'Of The', {});
+  await expect(page.getByText(/ found so far of at most [\d,]+ ·/)).toBeVisible();
+  await release();
   await expect(datasetStatus(page)).toHaveText(of(ofThe));
   await expect(page.getByText(/without the index/)).toHaveCount(0);
 
