@@ -1,3 +1,4 @@
+import { rangeFetch } from '../net/range-fetch';
 import type { ShardRef } from '../worker/parquet-protocol';
 import type { ShardIdentity } from '../cache/table-cache-key';
 import {
@@ -52,18 +53,16 @@ function validEntry(entry: TextIndexEntry | undefined): entry is TextIndexEntry 
   });
 }
 
-/** Reads byte ranges over HTTP; a host that ignores Range is an error, never a whole download. */
-export function httpReadRange(
-  fetchFn: typeof fetch,
-  signal?: () => AbortSignal | undefined,
-): ReadRange {
+/**
+ * Reads byte ranges over HTTP through the shards' own range fetch (`rangeFetch`: a host that
+ * ignores Range is a clear error, never a whole download; a body cut short is named).
+ */
+export function httpReadRange(fetchFn: typeof fetch): ReadRange {
+  const ranged = rangeFetch(fetchFn);
   return async (url, start, end) => {
     if (end <= start) return new Uint8Array(0);
-    const response = await fetchFn(url, {
-      headers: { Range: `bytes=${start}-${end - 1}` },
-      signal: signal?.(),
-    });
-    if (response.status !== 206 && !(response.status === 200 && start === 0))
+    const response = await ranged(url, { headers: { Range: `bytes=${start}-${end - 1}` } });
+    if (!response.ok)
       throw new Error(`reading the text index at ${url} failed (HTTP ${response.status})`);
     const body = new Uint8Array(await response.arrayBuffer());
     if (body.length !== end - start)
