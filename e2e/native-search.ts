@@ -1,5 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { quoteString } from '../src/sql/quote';
+import { nativeMatchCondition, re2Pattern } from '../scripts/bench/search-queries';
 
 /**
  * Native DuckDB's count of conversations in `paths` with a message matching an RE2 pattern (in
@@ -14,15 +15,15 @@ export async function nativeSearchCount(
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   const files = `[${paths.map(quoteString).join(', ')}]`;
-  const roleCondition = role ? ` AND m.role = ${quoteString(role)}` : '';
   const modelCondition = model ? ` AND model = ${quoteString(model)}` : '';
   const reader = await conn.runAndReadAll(
     `SELECT count(*)::INTEGER AS n FROM read_parquet(${files})
-     WHERE len(list_filter(conversation, m -> regexp_matches(m.content, ${quoteString(re2)})${roleCondition})) > 0${modelCondition}`,
+     WHERE ${nativeMatchCondition(re2, role)}${modelCondition}`,
   );
   conn.closeSync();
   return Number(reader.getRowObjects()[0]!.n);
 }
 
 /** `word` as a whole word, case-insensitive, in RE2 (as the app's whole-word search means it). */
-export const wholeWordRe2 = (word: string) => `(?i)(^|[^\\pL\\pN\\pM_])${word}([^\\pL\\pN\\pM_]|$)`;
+export const wholeWordRe2 = (word: string) =>
+  re2Pattern({ text: word, regex: false, wholeWord: true });

@@ -7,7 +7,7 @@ import { quoteString } from '../../src/sql/quote';
 import { appUrl, type BrowserSession } from './browser';
 import { currentBenchDataset, currentSidecar, waitForOpen } from './cache-steps';
 import type { NativeSession } from './native';
-import { BENCH_QUERIES, queryLabel, re2Pattern } from './search-queries';
+import { BENCH_QUERIES, nativeMatchCondition, queryLabel, re2Pattern } from './search-queries';
 import type { BenchStep, Sample } from './steps';
 
 // The page's measures (src/db/search/search.ts).
@@ -114,7 +114,7 @@ async function nativeQueries(session: NativeSession) {
     const matches = Number(
       await session.scalar(
         `SELECT count(*) FROM read_parquet(${files})
-         WHERE len(list_filter(conversation, m -> regexp_matches(m.content, ${quoteString(re2Pattern(query))}))) > 0`,
+         WHERE ${nativeMatchCondition(re2Pattern(query))}`,
       ),
     );
     out.push({ query: queryLabel(query), ms: performance.now() - started, matches });

@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../../src/model/search-pattern';
+import { quoteString } from '../../src/sql/quote';
 import type { SearchSpec } from '../../src/model/search-spec';
 
 /**
@@ -45,6 +46,15 @@ export function re2Pattern(spec: Omit<SearchSpec, 'scope'>): string {
   const body = spec.regex ? spec.text : escapeRegExp(spec.text);
   const other = '[^\\pL\\pN\\pM_]';
   return spec.wholeWord ? `(?i)(^|${other})(?:${body})(${other}|$)` : `(?i)${body}`;
+}
+
+/**
+ * Native DuckDB's condition for a conversation with a message matching an RE2 pattern (in `role`'s
+ * messages only, when given): the same search as the app's, for counts to compare with.
+ */
+export function nativeMatchCondition(re2: string, role?: 'user' | 'assistant'): string {
+  const roleCondition = role ? ` AND m.role = ${quoteString(role)}` : '';
+  return `len(list_filter(conversation, m -> regexp_matches(m.content, ${quoteString(re2)})${roleCondition})) > 0`;
 }
 
 export function queryLabel(spec: Omit<SearchSpec, 'scope'>): string {

@@ -3,6 +3,7 @@ import { quoteString } from '../../src/sql/quote';
 import type { BrowserSession } from './browser';
 import { leafBytes, type NativeSession } from './native';
 import type { BenchStep, Sample } from './steps';
+import { nativeMatchCondition } from './search-queries';
 
 /** A plain word of the generator's English pack (`scripts/generator/text/en.ts`), in any case. */
 export const SEARCH_WORD = 'lighthouse';
@@ -77,9 +78,8 @@ async function searchInPage(page: Page): Promise<PageSearch> {
 /** Native DuckDB's equivalent: the same case-insensitive match over every message's content. */
 function nativeMatchSql(session: NativeSession, select: string, tail = ''): string {
   const files = `[${session.dataset.shards.map((s) => quoteString(s.path)).join(', ')}]`;
-  const pattern = quoteString(`(?i)${SEARCH_WORD}`);
   return `SELECT ${select} FROM read_parquet(${files})
-    WHERE len(list_filter(conversation, m -> regexp_matches(m.content, ${pattern}))) > 0 ${tail}`;
+    WHERE ${nativeMatchCondition(`(?i)${SEARCH_WORD}`)} ${tail}`;
 }
 
 const nativeSearch = new WeakMap<object, Sample>();

@@ -17,7 +17,7 @@ import {
 import { SEARCH_SCOPES, type SearchSpec } from '../../src/model/search-spec';
 import { planIndexedSearch } from '../../src/model/text-query';
 import { quoteString } from '../../src/sql/quote';
-import { BENCH_QUERIES, re2Pattern } from '../bench/search-queries';
+import { BENCH_QUERIES, nativeMatchCondition, re2Pattern } from '../bench/search-queries';
 import { generateDataset } from '../generator/generate-dataset';
 import { writeTextIndex } from './write-text-index';
 
@@ -97,14 +97,13 @@ function scan(spec: SearchSpec, only?: (row: number) => boolean): number[] {
 }
 
 async function native(spec: SearchSpec): Promise<number[]> {
-  const role = spec.scope === 'all' ? '' : ` AND m.role = ${quoteString(spec.scope)}`;
   const out: number[] = [];
   let offset = 0;
   for (const shard of shards) {
     const rows = await nativeRows(
       conn,
       `SELECT file_row_number AS n FROM read_parquet(${quoteString(shard.path)}, file_row_number = true)
-       WHERE len(list_filter(conversation, m -> regexp_matches(m.content, ${quoteString(re2Pattern(spec))})${role})) > 0
+       WHERE ${nativeMatchCondition(re2Pattern(spec), spec.scope === 'all' ? undefined : spec.scope)}
        ORDER BY n`,
     );
     for (const r of rows) out.push(offset + Number(r.n));
