@@ -92,3 +92,18 @@ export const formatCount = (n: number) => new Intl.NumberFormat('en-US').format(
  */
 export const datasetStatus = (page: Page) =>
   page.getByRole('status').filter({ hasNotText: /^Reading/ });
+
+/** Holds every request matching `url` (a glob) until released: a read stays in progress on screen. */
+export async function holdRequests(page: Page, url: string) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    // A cancelled scan's workers are gone by now; their requests cannot be continued.
+    await route.continue().catch(() => undefined);
+  });
+  return async () => {
+    release();
+    await page.unroute(url);
+  };
+}

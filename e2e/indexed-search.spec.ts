@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect as baseExpect, formatCount, nativeRowCount, datasetStatus } from './fixtures';
+import {
+  test,
+  expect as baseExpect,
+  formatCount,
+  nativeRowCount,
+  datasetStatus,
+  holdRequests,
+} from './fixtures';
 import { nativeSearchCount, wholeWordRe2 } from './native-search';
 import { DATA_ORIGIN } from './ports';
 import { E2E_DATA_DIR, e2eShardNames } from './test-data';
@@ -31,19 +38,7 @@ function trackIndexReads(page: Page) {
 }
 
 /** Holds the shards' requests (not the index's) until released: a verification stays on screen. */
-async function holdShardReads(page: Page) {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const shards = `${DATA_ORIGIN}/indexed/*.parquet`;
-  await page.route(shards, async (route) => {
-    await held;
-    await route.continue().catch(() => undefined);
-  });
-  return async () => {
-    release();
-    await page.unroute(shards);
-  };
-}
+const holdShardReads = (page: Page) => holdRequests(page, `${DATA_ORIGIN}/indexed/*.parquet`);
 
 async function search(
   page: Page,

@@ -6,6 +6,7 @@ import {
   formatCount,
   nativeRowCount,
   datasetStatus as status,
+  holdRequests,
 } from './fixtures';
 import { DATA_ORIGIN } from './ports';
 import { nativeSearchCount as nativeSearch, wholeWordRe2 } from './native-search';
@@ -27,19 +28,7 @@ const nativeSearchCount = (re2: string, role?: 'user' | 'assistant', model?: str
   nativeSearch(shardPaths(), re2, role, model);
 
 /** Holds every request to the data host until released: the scan then stays on screen. */
-async function holdData(page: Page) {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`${DATA_ORIGIN}/**`, async (route) => {
-    await held;
-    // A cancelled scan's workers are gone by now; their requests cannot be continued.
-    await route.continue().catch(() => undefined);
-  });
-  return async () => {
-    release();
-    await page.unroute(`${DATA_ORIGIN}/**`);
-  };
-}
+const holdData = (page: Page) => holdRequests(page, `${DATA_ORIGIN}/**`);
 
 const MARATHON_WORD = wholeWordRe2('marathon');
 
